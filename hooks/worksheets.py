@@ -1,0 +1,91 @@
+"""Build hook: puts each worksheet's form into its page and ships the runtime into the site.
+
+- A page with `worksheet: <id>` in its front matter gets the form that `tools/` renders for
+  the page's language, in place of the `<!-- worksheet -->` marker.
+- After the build, `tools/` is packed into `assets/tools.zip` (the exact code the unit tests
+  test) and Pyodide's core files are copied from node_modules into `assets/pyodide/`.
+The i18n plugin builds once per language into the same site folder, so every step here is
+idempotent: it writes the same bytes and skips files that are already up to date.
+"""
+import hashlib
+import io
+import json
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tools import worksheets  # noqa: E402
+
+MARKER = "<!-- worksheet -->"
+PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
+# The core of Pyodide: enough for the standard library, which is all tools/ uses.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+
+
+def tools_files():
+    base = ROOT / "tools"
+    return sorted(p for p in base.rglob("*") if p.is_file() and p.suffix in (".py", ".json")
+                  and "__pycache__" not in p.parts)
+
+
+def tools_zip():
+    """A reproducible zip of the tools package (fixed timestamps, sorted names)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in tools_files():
+            info = zipfile.ZipInfo(path.relative_to(ROOT).as_posix(), date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, path.read_bytes())
+    return buf.getvalue()
+
+
+def code_version():
+    """Changes whenever tools/ or Pyodide changes, so browsers never mix old and new code."""
+    digest = hashlib.sha256(tools_zip())
+    lock = PYODIDE_DIR / "package.json"
+    if lock.exists():
+        digest.update(json.loads(lock.read_text())["version"].encode())
+    return digest.hexdigest()[:12]
+
+
+def _current_language(config):
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or "en"
+
+
+def on_page_content(html, page, config, files):
+    worksheet_id = page.meta.get("worksheet")
+    if not worksheet_id:
+        return html
+    if MARKER not in html:
+        raise PluginError(f"{page.file.src_uri}: front matter names worksheet {worksheet_id!r} "
+                          f"but the page has no {MARKER} marker")
+    form = worksheets.render_page(worksheet_id, _current_language(config), code_version())
+    return html.replace(MARKER, form, 1)
+
+
+def _write_if_changed(path, data):
+    if path.exists() and path.read_bytes() == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def on_post_build(config):
+    assets = Path(config.site_dir) / "assets"
+    _write_if_changed(assets / "tools.zip", tools_zip())
+    if not PYODIDE_DIR.is_dir():
+        raise PluginError("node_modules/pyodide is missing: run `npm ci` first (the README's commands do).")
+    target = assets / "pyodide"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        src, dst = PYODIDE_DIR / name, target / name
+        if not dst.exists() or dst.stat().st_size != src.stat().st_size or dst.stat().st_mtime < src.stat().st_mtime:
+            shutil.copy2(src, dst)

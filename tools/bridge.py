@@ -1,0 +1,18 @@
+"""The narrow interface the browser's Web Worker calls: JSON in, JSON out."""
+import json
+
+from . import worksheets
+
+
+def call(action, args_json):
+    args = json.loads(args_json)
+    ws, lang = args["worksheet"], args["lang"]
+    if action == "view":
+        result = worksheets.view(ws, args.get("data"), lang)
+    elif action == "export":
+        result = worksheets.export(ws, args["format"], args.get("data"), lang)
+    elif action == "import":
+        result = worksheets.load(ws, args["text"], lang)
+    else:
+        raise ValueError(f"unknown action {action!r}")
+    return json.dumps(result, ensure_ascii=False)

@@ -1,0 +1,35 @@
+"""Translated strings for the worksheets: one JSON file per worksheet, both languages side by side."""
+import json
+from functools import lru_cache
+from pathlib import Path
+
+LANGS = ("en", "no")
+STRINGS_DIR = Path(__file__).parent / "strings"
+
+
+@lru_cache(maxsize=None)
+def _load(name):
+    return json.loads((STRINGS_DIR / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def check_lang(lang):
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; expected one of {LANGS}")
+    return lang
+
+
+class Strings:
+    """The common strings plus one worksheet's strings, in one language."""
+
+    def __init__(self, worksheet, lang):
+        self.lang = check_lang(lang)
+        self.table = dict(_load("common")[lang])
+        if worksheet:
+            self.table.update(_load(worksheet)[lang])
+
+    def __call__(self, key, **values):
+        text = self.table[key]
+        return text.format(**values) if values else text
+
+    def subset(self, keys):
+        return {k: self.table[k] for k in keys}
