@@ -1,3 +1,4 @@
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,12 @@ from site_server import SiteServer  # noqa: E402
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The site, built once per test run with --strict (any warning fails the build)."""
+    """The site, built once per test run with --strict (any warning fails the build).
+
+    ISP_SITE_DIR=path tests an already built site instead (quicker while editing tests).
+    """
+    if os.environ.get("ISP_SITE_DIR"):
+        return Path(os.environ["ISP_SITE_DIR"])
     out = tmp_path_factory.mktemp("site")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
                             cwd=ROOT, capture_output=True, text=True)

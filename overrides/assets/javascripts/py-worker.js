@@ -9,8 +9,19 @@ let bridge = null;
 
 const post = (message) => self.postMessage(message);
 
+// Ask for the .wasm's headers first: a host or firewall that blocks it, or serves it with the
+// wrong type, is then reported at once instead of leaving Pyodide waiting.
+async function checkWasm() {
+  const url = new URL("pyodide/pyodide.asm.wasm", assets);
+  const response = await fetch(url, { method: "HEAD" });
+  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  const type = response.headers.get("content-type") || "";
+  if (!type.startsWith("application/wasm")) throw new Error(`${url.pathname} is served as "${type}", not application/wasm`);
+}
+
 async function boot() {
   post({ type: "progress", step: "runtime" });
+  await checkWasm();
   const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", assets).href);
   post({ type: "progress", step: "start" });
   const pyodide = await loadPyodide({ indexURL: new URL("pyodide/", assets).href });

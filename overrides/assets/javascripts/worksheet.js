@@ -98,13 +98,16 @@ function start(root) {
   }
 
   // ------------------------------------------------------------------ storage
+  // A storage warning stays until saving works again; other messages stay until the next one.
+  let storageWarned = false;
   function save() {
     try {
       localStorage.setItem(storageKey, JSON.stringify({ format, version, data: collect() }));
-      return true;
+      if (storageWarned) say("");
+      storageWarned = false;
     } catch (error) {
+      storageWarned = true;
       say(S.storage_failed);
-      return false;
     }
   }
 
@@ -153,6 +156,8 @@ function start(root) {
     if (msg.type === "progress") setStatus(S[`status_step_${msg.step}`], "loading");
     else if (msg.type === "ready") {
       pythonReady = true;
+      failed = false;
+      delete root.dataset.failed;
       setStatus(S.status_ready, "ready");
       refresh();
     } else if (msg.type === "failed") fail(msg.detail);
@@ -201,7 +206,7 @@ function start(root) {
 
   let refreshTimer = 0;
   function changed() {
-    if (save()) say("");
+    save();
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(refresh, 60);
   }

@@ -1,0 +1,21 @@
+"""Build hook: fills the content markers in pages (glossary, reference list, a competency's
+key activities) from the data in tools/data/, in the language being built."""
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tools import content  # noqa: E402
+
+
+def on_page_content(html, page, config, files):
+    i18n = config.plugins.get("i18n")
+    lang = getattr(i18n, "current_language", None) or "en"
+    try:
+        return content.fill_markers(html, lang)
+    except (content.DataError, KeyError, FileNotFoundError) as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from error

@@ -1,0 +1,110 @@
+"""The guide's shared facts: principles, domains and competencies (guide.json), the glossary
+and the reference list, with the HTML that the build puts into the pages for them.
+
+Each fact lives once in tools/data/ and is used by the pages, the worksheets and the tests.
+"""
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .html import Raw, el, esc
+from .i18n import check_lang
+
+DATA = Path(__file__).parent / "data"
+HTML_LANG = {"en": "en", "no": "nb"}
+
+
+class DataError(ValueError):
+    pass
+
+
+@lru_cache(maxsize=None)
+def guide():
+    return json.loads((DATA / "guide.json").read_text(encoding="utf-8"))
+
+
+def competency(competency_id):
+    for c in guide()["competencies"]:
+        if c["id"] == competency_id:
+            return c
+    raise DataError(f"unknown competency {competency_id!r}")
+
+
+def _merged(folder):
+    entries, seen = [], {}
+    for path in sorted((DATA / folder).glob("*.json")):
+        for entry in json.loads(path.read_text(encoding="utf-8")):
+            if entry["id"] in seen:
+                raise DataError(f"{folder} id {entry['id']!r} is in both {seen[entry['id']]} and {path.name}")
+            seen[entry["id"]] = path.name
+            entries.append(entry)
+    return entries
+
+
+@lru_cache(maxsize=None)
+def glossary():
+    return _merged("glossary")
+
+
+@lru_cache(maxsize=None)
+def references():
+    return _merged("references")
+
+
+# Norwegian alphabetical order puts æ, ø and å after z.
+_SORT = str.maketrans({"æ": "z{", "ø": "z|", "å": "z}"})
+
+
+def sort_key(text):
+    return text.casefold().translate(_SORT)
+
+
+def _inline(text):
+    """Escape, then turn the data files' *italics* into <em>."""
+    return re.sub(r"\*([^*]+)\*", r"<em>\1</em>", esc(text))
+
+
+def glossary_html(lang):
+    check_lang(lang)
+    other = "no" if lang == "en" else "en"
+    names = {"en": ("English", "Norwegian", "Definition"), "no": ("Norsk", "Engelsk", "Definisjon")}[lang]
+    rows = []
+    for entry in sorted(glossary(), key=lambda e: sort_key(e[lang]["term"])):
+        rows.append(el("tr",
+                       el("th", entry[lang]["term"], scope="row"),
+                       el("td", entry[other]["term"], lang=HTML_LANG[other]),
+                       el("td", entry[lang]["definition"]),
+                       id=entry["id"]))
+    head = el("thead", el("tr", *[el("th", n, scope="col") for n in names]))
+    return el("table", head, el("tbody", Raw("".join(rows))), class_="glossary")
+
+
+def references_html():
+    items = []
+    for ref in sorted(references(), key=lambda r: sort_key(r["citation"])):
+        link = el("a", ref["url"], href=ref["url"]) if ref.get("url") else None
+        items.append(el("li", Raw(_inline(ref["citation"])), " " if link else None, link, id=ref["id"]))
+    return el("ul", Raw("".join(items)), class_="references")
+
+
+def activities_html(competency_id, lang):
+    check_lang(lang)
+    items = [el("li", a[lang]) for a in competency(competency_id)["activities"]]
+    return el("ul", Raw("".join(items)), class_="competency-activities")
+
+
+MARKERS = re.compile(r"<!-- (glossary|references|competency-activities: ([a-z0-9-]+)) -->")
+
+
+def fill_markers(html, lang):
+    """Replace the content markers a page may hold with the generated HTML."""
+    def replace(match):
+        if match.group(1) == "glossary":
+            return glossary_html(lang)
+        if match.group(1) == "references":
+            return references_html()
+        return activities_html(match.group(2), lang)
+    return MARKERS.sub(replace, html)
+
+
