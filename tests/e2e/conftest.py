@@ -1,14 +1,7 @@
-import json
-from pathlib import Path
-from urllib.parse import urlsplit
-
+"""Fixtures for the end-to-end tests: a worksheet page opened in Chromium, a no-alert guard."""
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-PAGES = {"stakeholder-matrix": "worksheets/stakeholder-matrix/"}
-LANG_PREFIX = {"en": "", "no": "no/"}
+from pages import LANG_PREFIX, PAGES
 
 
 @pytest.fixture(params=["en", "no"])
@@ -34,28 +27,3 @@ def no_dialogs_expected(page):
     page.on("dialog", lambda d: (seen.append(d.message), d.dismiss()))
     yield seen
     assert seen == []
-
-
-def run_axe(page):
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("""async () => {
-        const r = await axe.run(document, {runOnly: {type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}});
-        return r.violations.map(v => ({id: v.id, impact: v.impact,
-            nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
-    }""")
-    return result
-
-
-def outside_hosts(urls, site_url):
-    host = urlsplit(site_url).netloc
-    return sorted({u for u in urls if urlsplit(u).scheme in ("http", "https", "ws", "wss")
-                   and urlsplit(u).netloc != host})
-
-
-def read_download(download):
-    return Path(download.path()).read_text(encoding="utf-8")
-
-
-def load_json(text):
-    return json.loads(text)

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import outside_hosts, read_download, run_axe
+from pages import LANG_PREFIX, PAGES, outside_hosts, read_download, run_axe
 
 WS = "stakeholder-matrix"
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -124,7 +124,6 @@ def test_export_then_import_in_the_other_language_gives_the_same_data(open_works
     assert [v["name"] for v in values(page)] == [""]
 
     other = "no" if lang == "en" else "en"
-    from conftest import LANG_PREFIX, PAGES
     page.goto(page.url.replace(LANG_PREFIX[lang] + PAGES[WS], LANG_PREFIX[other] + PAGES[WS]))
     page.wait_for_selector('[data-ready="true"]')
     import_file(page, "matrix.json", exported)
@@ -275,7 +274,6 @@ def test_failure_to_load_python_is_said_and_typing_is_kept(open_worksheet, page,
 
 
 def test_no_request_leaves_the_site(page, site_url, lang):
-    from conftest import LANG_PREFIX
     urls = []
     page.on("request", lambda r: urls.append(r.url))
     prefix = site_url + LANG_PREFIX[lang]
@@ -289,7 +287,6 @@ def test_no_request_leaves_the_site(page, site_url, lang):
 
 
 def test_pages_without_a_worksheet_load_no_python(page, site_url, lang):
-    from conftest import LANG_PREFIX
     urls = []
     page.on("request", lambda r: urls.append(r.url))
     page.goto(site_url + LANG_PREFIX[lang])
