@@ -1,0 +1,37 @@
+"""tools/ runs on Pyodide's core: the standard library only, and Python 3.11 syntax."""
+import ast
+import importlib.util
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+import tools
+
+TOOLS = Path(tools.__file__).parent
+
+
+def imported_modules(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"), feature_version=(3, 11))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            yield node.module.split(".")[0]
+
+
+def test_tools_imports_only_the_standard_library():
+    outside = {(p.name, m) for p in TOOLS.rglob("*.py") for m in imported_modules(p)
+               if m not in sys.stdlib_module_names and m != "tools"}
+    assert outside == set()
+
+
+def test_the_build_packs_every_module_and_data_file():
+    spec = importlib.util.spec_from_file_location("build_hook", TOOLS.parent / "hooks" / "worksheets.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    names = set(zipfile.ZipFile(io.BytesIO(hook.tools_zip())).namelist())
+    expected = {p.relative_to(TOOLS.parent).as_posix() for p in TOOLS.rglob("*")
+                if p.suffix in (".py", ".json") and "__pycache__" not in p.parts}
+    assert names == expected
+    assert "tools/bridge.py" in names and "tools/strings/common.json" in names
