@@ -37,9 +37,18 @@ def test_search_finds_pages_in_each_language(page, site_url, prefix, query, expe
     page.goto(site_url + prefix)
     search = page.locator("input.md-search__input")
     search.click()
-    search.fill(query)
     results = page.locator(".md-search-result__link")
-    expect(results.first).to_be_visible(timeout=30_000)
+    # Material's search worker builds its index after the page loads; a query typed before
+    # that is not run again, so type it again until results show (bounded).
+    for _ in range(30):
+        search.fill("")
+        search.type(query)
+        try:
+            results.first.wait_for(state="visible", timeout=1_000)
+            break
+        except Exception:
+            continue
+    expect(results.first).to_be_visible()
     hrefs = [h for h in results.evaluate_all("els => els.map(e => e.href)")]
     assert any(expected in h for h in hrefs), hrefs
 
