@@ -10,9 +10,11 @@ def call(action, args_json):
     if action == "view":
         result = worksheets.view(ws, args.get("data"), lang)
     elif action == "export":
-        result = worksheets.export(ws, args["format"], args.get("data"), lang)
+        result = worksheets.export(ws, args["format"], args.get("data"), lang, args.get("site", ""))
     elif action == "import":
-        result = worksheets.load(ws, args["text"], lang)
+        result = worksheets.load(ws, args["text"], lang, args.get("data"))
+    elif action == "attach":
+        result = worksheets.attach(ws, args["into"], args.get("files") or [], args.get("data"), lang)
     else:
         raise ValueError(f"unknown action {action!r}")
     return json.dumps(result, ensure_ascii=False)

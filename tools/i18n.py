@@ -19,10 +19,15 @@ def check_lang(lang):
 
 
 class Strings:
-    """The common strings plus one worksheet's strings, in one language."""
+    """The common strings plus one worksheet's strings, in one language.
 
-    def __init__(self, worksheet, lang):
+    site: the site's root address as the reader's browser sees it (for absolute links in
+    exports); empty when unknown.
+    """
+
+    def __init__(self, worksheet, lang, site=""):
         self.lang = check_lang(lang)
+        self.site = site if isinstance(site, str) else ""
         self.table = dict(_load("common")[lang])
         if worksheet:
             self.table.update(_load(worksheet)[lang])

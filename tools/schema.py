@@ -47,6 +47,8 @@ class Record:
         return {name: f.empty() for name, f in self.fields.items()}
 
     def clean(self, value, label, t, errors):
+        if value is None:  # a group left out of a file is an empty group, as a missing text is ""
+            return self.empty()
         if not isinstance(value, dict):
             errors.append(t("not_an_object", field=label))
             return self.empty()

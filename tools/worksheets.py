@@ -2,14 +2,18 @@
 
 A worksheet is one module with ID, FORMAT, VERSION, STRINGS, SCHEMA, ITEM_LISTS,
 view(state, t), to_csv(state, t), to_markdown(state, t), render_form(t) and render_blank(t).
+Optional: LOCAL_ONLY (top-level keys kept in the browser but never written into files),
+ATTACH ({name: handler(state, [(filename, other_state)], t)} for files brought into the data,
+see attach) and EXPORTS ({format: make(state, t) -> {filename, mime, text}}).
 """
 import json
 
-from . import stakeholder_matrix
+from . import competency_self_check, stakeholder_matrix, vi_worksheet
 from .html import Raw, el, join
 from .i18n import Strings
 
-MODULES = {m.ID: m for m in (stakeholder_matrix,)}
+MODULES = {m.ID: m for m in (stakeholder_matrix, vi_worksheet, competency_self_check)}
+MAX_ATTACH_FILES = 200
 MAX_IMPORT_BYTES = 1_000_000
 
 # Strings the JavaScript layer shows itself (status, confirmations, file messages).
@@ -17,7 +21,7 @@ JS_STRINGS = (
     "status_loading", "status_step_runtime", "status_step_start", "status_step_code",
     "status_ready", "status_failed", "saved", "storage_failed", "confirm_clear", "confirm_import",
     "cleared", "imported", "exported", "not_ready", "import_too_large", "move_up", "move_down",
-    "remove", "error_heading",
+    "remove", "error_heading", "confirm_remove_item", "copy_name", "removed_item",
 )
 
 
@@ -28,8 +32,8 @@ def get(worksheet_id):
         raise ValueError(f"unknown worksheet {worksheet_id!r}") from None
 
 
-def strings(mod, lang):
-    return Strings(mod.STRINGS, lang)
+def strings(mod, lang, site=""):
+    return Strings(mod.STRINGS, lang, site)
 
 
 def clean(mod, data, t):
@@ -41,15 +45,20 @@ def clean(mod, data, t):
 
 def document(mod, state):
     """The saved-file form of a worksheet's data: the same in every language."""
-    return {"format": mod.FORMAT, "version": mod.VERSION, "data": state}
+    local = getattr(mod, "LOCAL_ONLY", ())
+    return {"format": mod.FORMAT, "version": mod.VERSION,
+            "data": {k: v for k, v in state.items() if k not in local}}
 
 
-def load(worksheet_id, text, lang):
-    """Read an imported file. Never partly: either the whole, valid data or a message."""
+def load(worksheet_id, text, lang, current=None, filename=""):
+    """Read an imported file. Never partly: either the whole, valid data or a message.
+
+    current: the data in the worksheet now; its LOCAL_ONLY parts (never in files) are kept.
+    """
     mod = get(worksheet_id)
     t = strings(mod, lang)
     if len(text.encode("utf-8")) > MAX_IMPORT_BYTES:
-        return {"ok": False, "message": t("import_too_large", filename="", size=len(text.encode()) // 1000,
+        return {"ok": False, "message": t("import_too_large", filename=filename, size=len(text.encode()) // 1000,
                                           limit=MAX_IMPORT_BYTES // 1000)}
     try:
         doc = json.loads(text)
@@ -65,7 +74,39 @@ def load(worksheet_id, text, lang):
     state, errors = clean(mod, doc.get("data"), t)
     if errors:
         return {"ok": False, "message": t("import_invalid"), "details": errors[:20]}
+    if current is not None and getattr(mod, "LOCAL_ONLY", ()):
+        kept, _ = clean(mod, current, t)
+        state.update({k: kept[k] for k in mod.LOCAL_ONLY})
     return {"ok": True, "state": state}
+
+
+def attach(worksheet_id, into, files, data, lang):
+    """Bring saved files of the same worksheet into the current data through the module's
+    ATTACH[into] handler (e.g. an earlier self-check to compare with, or several people's files
+    for a team view). Every file is checked as an import is; if any is bad, nothing changes.
+
+    files: [{"name", "text"}]. Returns {"ok", "state", "message"} or {"ok": False, "message", "details"}.
+    """
+    mod = get(worksheet_id)
+    t = strings(mod, lang)
+    handler = getattr(mod, "ATTACH", {}).get(into)
+    if handler is None:
+        raise ValueError(f"worksheet {worksheet_id!r} takes no files into {into!r}")
+    if len(files) > MAX_ATTACH_FILES:
+        return {"ok": False, "message": t("attach_too_many", limit=MAX_ATTACH_FILES)}
+    loaded, problems = [], []
+    for f in files:
+        name = str(f.get("name", ""))[:200]
+        result = load(worksheet_id, f.get("text", ""), lang, filename=name)
+        if result["ok"]:
+            loaded.append((name, result["state"]))
+        else:
+            problems.append(t("attach_file_problem", filename=name, message=result["message"]))
+            problems += [f"{name}: {d}" for d in result.get("details", [])[:5]]
+    if problems:
+        return {"ok": False, "message": t("attach_failed"), "details": problems[:30]}
+    state, _ = clean(mod, data, t)
+    return handler(state, loaded, t)
 
 
 def view(worksheet_id, data, lang):
@@ -77,10 +118,13 @@ def view(worksheet_id, data, lang):
     return result
 
 
-def export(worksheet_id, fmt, data, lang):
+def export(worksheet_id, fmt, data, lang, site=""):
+    """site: the site's root address in the reader's browser, for links in Markdown exports."""
     mod = get(worksheet_id)
-    t = strings(mod, lang)
+    t = strings(mod, lang, site)
     state, _ = clean(mod, data, t)
+    if fmt in getattr(mod, "EXPORTS", {}):
+        return mod.EXPORTS[fmt](state, t)
     stem = t("file_stem")
     if fmt == "json":
         text = json.dumps(document(mod, state), ensure_ascii=False, indent=2) + "\n"

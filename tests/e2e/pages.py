@@ -6,7 +6,8 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
-PAGES = {"stakeholder-matrix": "worksheets/stakeholder-matrix/"}
+PAGES = {"stakeholder-matrix": "worksheets/stakeholder-matrix/", "vi-worksheet": "worksheets/vi-worksheet/",
+         "competency-self-check": "worksheets/competency-self-check/"}
 LANG_PREFIX = {"en": "", "no": "no/"}
 
 

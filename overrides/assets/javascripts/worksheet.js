@@ -18,20 +18,95 @@ function start(root) {
   const fmt = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
 
   // ------------------------------------------------------------------ the form <-> data
+  // A field's data-field is a path: "evidence.research.level" is data.evidence.research.level.
+  // A scope (the form, a list item, the collection's item) owns the fields not inside another.
   let uid = 0;
   const lists = () => [...form.querySelectorAll("[data-list]")].filter((el) => el.tagName !== "BUTTON");
+  // A list keeps at least one (empty) item unless it says data-list-min="0".
+  const minItems = (list) => Number(list.dataset.listMin ?? 1);
   const ownFields = (scope) =>
-    [...scope.querySelectorAll("[data-field]")].filter((el) => el.closest("[data-item]") === (scope.matches("[data-item]") ? scope : null));
+    [...scope.querySelectorAll("[data-field]")].filter((el) => (el.closest("[data-item], [data-collection-item]") || form) === scope);
+  const getPath = (obj, path) => path.split(".").reduce((o, k) => (o && typeof o === "object" ? o[k] : undefined), obj);
+  function setPath(obj, path, value) {
+    const keys = path.split(".");
+    const last = keys.pop();
+    let o = obj;
+    for (const k of keys) o = o[k] && typeof o[k] === "object" ? o[k] : (o[k] = {});
+    o[last] = value;
+  }
+  function read(scope) {
+    const record = {};
+    for (const el of ownFields(scope)) setPath(record, el.dataset.field, el.value);
+    return record;
+  }
+  function write(scope, record) {
+    for (const el of ownFields(scope)) {
+      el.value = getPath(record, el.dataset.field) ?? "";
+      // A select without an option for the value shows its first option, never a blank.
+      if (el.tagName === "SELECT" && el.selectedIndex < 0) el.selectedIndex = 0;
+    }
+  }
+
+  // A collection: several whole records of the same form (e.g. named assessments), one shown
+  // at a time. The element with data-collection-item="<name>" holds the shown record's fields;
+  // the data gets <name>: [records] and, under data-collection-open, the shown record's id.
+  // A <select data-collection-select> switches; <select data-collection-options> lists the
+  // records to choose from; buttons collection-add, -copy and -remove manage them.
+  const box = form.querySelector("[data-collection-item]");
+  const coll = box && {
+    name: box.dataset.collectionItem,
+    label: box.dataset.collectionLabel,
+    openKey: box.dataset.collectionOpen,
+    items: [],
+    current: 0,
+  };
+  const collSelect = coll && form.querySelector("select[data-collection-select]");
+
+  function newId() {
+    const ids = new Set(coll.items.map((item) => item.id));
+    let n = coll.items.length + 1;
+    while (ids.has(`a${n}`)) n += 1;
+    return `a${n}`;
+  }
+  const itemName = (item, i) => (item[coll.label] || "").trim() || fmt(S.item_labels[coll.name], { n: i + 1 });
+  function sync() {
+    coll.items[coll.current] = read(box);
+  }
+  function showItem(index) {
+    coll.current = index;
+    write(box, coll.items[index]);
+    updateCollection();
+  }
+  function updateCollection() {
+    const options = () => coll.items.map((item, i) => new Option(itemName(item, i), item.id));
+    collSelect.replaceChildren(...options());
+    collSelect.value = coll.items[coll.current].id;
+    for (const select of form.querySelectorAll(`select[data-collection-options="${coll.name}"]`)) {
+      const value = select.value;
+      select.replaceChildren(select.options[0], ...options());
+      select.value = coll.items.some((item) => item.id === value) ? value : "";
+    }
+  }
+  function fillCollection(data) {
+    const records = Array.isArray(data[coll.name]) && data[coll.name].length ? data[coll.name] : [{}];
+    coll.items = [];
+    for (const record of records) coll.items.push({ ...record, id: record.id || newId() });
+    const open = coll.items.findIndex((item) => item.id === data[coll.openKey]);
+    showItem(Math.max(open, 0));
+  }
+  if (coll) {
+    coll.items = [read(box)];
+    if (!coll.items[0].id) coll.items[0].id = newId();
+    showItem(0);
+  }
 
   function collect() {
-    const data = {};
-    for (const el of ownFields(form)) data[el.dataset.field] = el.value;
-    for (const list of lists()) {
-      data[list.dataset.list] = [...list.children].map((item) => {
-        const record = {};
-        for (const el of ownFields(item)) record[el.dataset.field] = el.value;
-        return record;
-      });
+    const data = read(form);
+    for (const list of lists()) data[list.dataset.list] = [...list.children].map(read);
+    if (coll) {
+      sync();
+      data[coll.name] = coll.items.map((item) => ({ ...item }));
+      data[coll.openKey] = coll.items[coll.current].id;
     }
     return data;
   }
@@ -51,14 +126,14 @@ function start(root) {
 
   function fill(data) {
     data = data || {};
-    for (const el of ownFields(form)) el.value = data[el.dataset.field] ?? "";
+    if (coll) fillCollection(data);
+    write(form, data);
     for (const list of lists()) {
-      const records = Array.isArray(data[list.dataset.list]) && data[list.dataset.list].length ? data[list.dataset.list] : [{}];
+      const saved = Array.isArray(data[list.dataset.list]) ? data[list.dataset.list] : [];
+      const records = saved.concat(Array(Math.max(minItems(list) - saved.length, 0)).fill({}));
       while (list.children.length > records.length) list.lastElementChild.remove();
       while (list.children.length < records.length) newItem(list);
-      records.forEach((record, i) => {
-        for (const el of ownFields(list.children[i])) el.value = record[el.dataset.field] ?? "";
-      });
+      records.forEach((record, i) => write(list.children[i], record));
       renumber(list);
     }
   }
@@ -67,7 +142,8 @@ function start(root) {
     const label = S.item_labels[list.dataset.list];
     [...list.children].forEach((item, i) => {
       const name = fmt(label, { n: i + 1 });
-      item.querySelector("[data-out='legend']").textContent = name;
+      const legend = item.querySelector("[data-out='legend']");
+      if (legend) legend.textContent = name;
       for (const [action, key] of [["up", "move_up"], ["down", "move_down"], ["remove", "remove"]]) {
         const button = item.querySelector(`[data-action='${action}']`);
         if (button) button.setAttribute("aria-label", `${S[key]}: ${name}`);
@@ -122,6 +198,8 @@ function start(root) {
   }
 
   // ------------------------------------------------------------------ Python in a worker
+  // The site's root (this file is assets/javascripts/worksheet.js), for links in exports.
+  const siteRoot = new URL("../../", import.meta.url).href;
   const worker = new Worker(new URL(`./py-worker.js?v=${root.dataset.codeVersion}`, import.meta.url), { type: "module" });
   const pending = new Map();
   let calls = 0;
@@ -132,7 +210,7 @@ function start(root) {
     return new Promise((resolve, reject) => {
       calls += 1;
       pending.set(calls, { resolve, reject });
-      worker.postMessage({ id: calls, action, args: { worksheet, lang, ...args } });
+      worker.postMessage({ id: calls, action, args: { worksheet, lang, site: siteRoot, ...args } });
     });
   }
 
@@ -227,16 +305,20 @@ function start(root) {
   async function importFile(file) {
     if (file.size > maxImportBytes) {
       say(fmt(S.import_too_large, { filename: file.name, size: Math.ceil(file.size / 1000), limit: maxImportBytes / 1000 }));
+      messageBox.focus();
       return;
     }
     const text = await file.text();
-    const result = await call("import", { text });
+    const result = await call("import", { text, data: collect() });
     if (!result.ok) {
       say(result.message, result.details);
       messageBox.focus();
       return;
     }
-    const hasContent = [...form.querySelectorAll("[data-field]")].some((el) => el.value.trim());
+    // A select still at its first option (its default) is not content.
+    const hasContent = [...form.querySelectorAll("[data-field]")]
+      .some((el) => el.type !== "hidden" && el.value.trim() && !(el.tagName === "SELECT" && el.selectedIndex === 0))
+      || (coll && coll.items.length > 1);
     if (hasContent && !window.confirm(S.confirm_import)) return;
     fill(result.state);
     save();
@@ -245,6 +327,19 @@ function start(root) {
   }
 
   // ------------------------------------------------------------------ events
+  if (coll) {
+    // Runs before the form's own change listener, which then saves the newly shown record.
+    collSelect.addEventListener("change", () => {
+      sync();
+      showItem(Math.max(coll.items.findIndex((item) => item.id === collSelect.value), 0));
+    });
+    box.addEventListener("input", (event) => {
+      if (event.target.dataset.field === coll.label) {
+        sync();
+        updateCollection();
+      }
+    });
+  }
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
   form.addEventListener("submit", (event) => event.preventDefault());
@@ -255,7 +350,27 @@ function start(root) {
     const action = button.dataset.action;
     const item = button.closest("[data-item]");
     const list = item ? item.parentElement : form.querySelector(`ol[data-list="${button.dataset.list}"]`);
-    if (action === "add") {
+    if (action.startsWith("collection-")) {
+      sync();
+      const name = itemName(coll.items[coll.current], coll.current);
+      if (action === "collection-remove") {
+        if (!window.confirm(fmt(S.confirm_remove_item, { name }))) return;
+        coll.items.splice(coll.current, 1);
+        if (!coll.items.length) coll.items.push({ id: newId() });
+        showItem(Math.min(coll.current, coll.items.length - 1));
+        collSelect.focus();
+        say(fmt(S.removed_item, { name }));
+      } else {
+        const record = action === "collection-copy"
+          ? { ...structuredClone(coll.items[coll.current]), [coll.label]: fmt(S.copy_name, { name }) }
+          : {};
+        record.id = newId();
+        coll.items.push(record);
+        showItem(coll.items.length - 1);
+        box.querySelector(`[data-field="${coll.label}"]`).focus();
+      }
+      changed();
+    } else if (action === "add") {
       const added = newItem(list);
       renumber(list);
       added.querySelector("[data-field]").focus();
@@ -263,9 +378,10 @@ function start(root) {
     } else if (action === "remove") {
       const next = item.nextElementSibling || item.previousElementSibling;
       item.remove();
-      if (!list.children.length) newItem(list);
+      if (list.children.length < minItems(list)) newItem(list);
       renumber(list);
-      (next || list.firstElementChild).querySelector("[data-field]").focus();
+      const target = next || list.firstElementChild;
+      (target ? target.querySelector("[data-field]:not([type='hidden'])") : list).focus();
       changed();
     } else if (action === "up" || action === "down") {
       const other = action === "up" ? item.previousElementSibling : item.nextElementSibling;
@@ -282,6 +398,19 @@ function start(root) {
       } catch (error) {
         say(S.status_failed);
       }
+    } else if (action === "clear-part") {
+      // Empties one part of the data: the fields under data-part (a path) or the list of that name.
+      const part = button.dataset.part;
+      for (const el of ownFields(form)) {
+        if (el.dataset.field === part || el.dataset.field.startsWith(`${part}.`)) el.value = "";
+      }
+      for (const l of lists().filter((l) => l.dataset.list === part)) {
+        while (l.children.length > minItems(l)) l.lastElementChild.remove();
+        [...l.children].forEach((i) => write(i, {}));
+        renumber(l);
+      }
+      say(button.dataset.done || "");
+      changed();
     } else if (action === "print") {
       window.print();
     } else if (action === "print-blank") {
@@ -312,6 +441,43 @@ function start(root) {
       say(S.status_failed);
     }
   });
+
+  // Files brought into the data rather than replacing it (an earlier version to compare with,
+  // several people's files for a team view): <input type="file" data-action="attach"
+  // data-into="<name>">. Python checks every file and returns the new data, or says why not.
+  async function attachFiles(into, files) {
+    const big = files.find((file) => file.size > maxImportBytes);
+    if (big) {
+      say(fmt(S.import_too_large, { filename: big.name, size: Math.ceil(big.size / 1000), limit: maxImportBytes / 1000 }));
+      messageBox.focus();
+      return;
+    }
+    const texts = await Promise.all(files.map(async (file) => ({ name: file.name, text: await file.text() })));
+    const result = await call("attach", { into, files: texts, data: collect() });
+    if (!result.ok) {
+      say(result.message, result.details);
+      messageBox.focus();
+      return;
+    }
+    fill(result.state);
+    save();
+    say(result.message);
+    refresh();
+  }
+  for (const input of root.querySelectorAll("input[data-action='attach']")) {
+    input.addEventListener("change", async (event) => {
+      event.stopPropagation();
+      const files = [...input.files];
+      input.value = "";
+      if (!files.length) return;
+      if (!pythonReady) return say(failed ? S.status_failed : S.not_ready);
+      try {
+        await attachFiles(input.dataset.into, files);
+      } catch (error) {
+        say(S.status_failed);
+      }
+    });
+  }
 
   restore();
 }

@@ -1,0 +1,461 @@
+"""The competency self-check in a real Chromium, on the real built site, with the real Pyodide."""
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from pages import LANG_PREFIX, PAGES, outside_hosts, read_download, run_axe
+from tools import competency_self_check as cs
+from tools import worksheets
+from tools.i18n import Strings
+
+WS = "competency-self-check"
+HOSTILE = "<img src=x onerror=alert(1)>"
+S = {lang: Strings(cs.STRINGS, lang) for lang in ("en", "no")}
+IDS = cs.competency_ids()
+FIRST = cs.competencies()[0]                  # co-learning, in the first domain
+ACTS = [a["id"] for a in FIRST["activities"]]
+# Words that must appear in each language whatever the strings file says (a translation check).
+WORDS = {"en": {"confident": "Confident", "developing": "Developing"},
+         "no": {"confident": "Trygg", "developing": "Under utvikling"}}
+
+
+def name(cid, lang):
+    return cs.name_of(cs.competency_by_id(cid), S[lang])
+
+
+def rate(page, cid, value):
+    page.select_option(f"#cs-{cid}-level", value)
+
+
+def wait_view(page):
+    """Wait until Python has shown the view for the form as it is now."""
+    page.wait_for_timeout(200)
+    page.wait_for_function("() => document.querySelector('[data-worksheet]').dataset.ready === 'true'")
+
+
+def values(page):
+    """Every field of the form, and each list's items, as shown."""
+    return page.evaluate("""() => {
+        const form = document.querySelector('[data-form]');
+        const top = Object.fromEntries([...form.querySelectorAll('[data-field]')]
+            .filter(el => !el.closest('[data-item]')).map(el => [el.dataset.field, el.value]));
+        const lists = Object.fromEntries([...form.querySelectorAll('ol[data-list]')].map(ol => [ol.dataset.list,
+            [...ol.children].map(li => Object.fromEntries([...li.querySelectorAll('[data-field]')]
+                .map(el => [el.dataset.field, el.value])))]));
+        return {top, lists};
+    }""")
+
+
+def self_check_file(levels, name="", mode="quick", activities=None, date="2024-03-01"):
+    comps = {cid: {"level": v} for cid, v in levels.items()}
+    for cid, acts in (activities or {}).items():
+        comps.setdefault(cid, {})["activities"] = acts
+    data = {"name": name, "date": date, "mode": mode, "competencies": comps}
+    return worksheets.export(WS, "json", data, "en")["text"]
+
+
+def choose_files(page, into, files):
+    page.locator(f"input[data-action='attach'][data-into='{into}']").set_input_files(
+        files=[{"name": n, "mimeType": "application/json", "buffer": text.encode("utf-8")} for n, text in files])
+
+
+def import_file(page, name, text):
+    page.locator("input[data-action='import']").set_input_files(
+        files=[{"name": name, "mimeType": "application/json", "buffer": text.encode("utf-8")}])
+
+
+def download(page, action):
+    with page.expect_download() as info:
+        page.locator(f"button[data-action='{action}']").click()
+    return info.value.suggested_filename, read_download(info.value)
+
+
+def desc(page, region, index=0):
+    return page.locator(f"[data-region='{region}'] svg").nth(index).locator("desc").text_content()
+
+
+# ---------------------------------------------------------------- rating and the picture
+
+def test_rating_shows_the_profile_and_names_strengths_and_growth(open_worksheet, page, lang):
+    t = S[lang]
+    open_worksheet(WS, lang)
+    expect(page.locator("html")).to_have_attribute("lang", "en" if lang == "en" else "nb")
+    # The form is usable with the scale described and each competency linked to its page.
+    expect(page.locator(f"#cs-competency-{FIRST['id']} h4 a")).to_have_attribute(
+        "href", f"../../guide/co-creation-and-engagement/#{FIRST['id']}")
+    expect(page.locator("#cs-scale")).to_contain_text(WORDS[lang]["confident"])
+    rate(page, IDS[0], "3")
+    rate(page, IDS[1], "4")
+    rate(page, IDS[5], "1")
+    rate(page, IDS[6], "not-relevant")
+    rate(page, IDS[7], "2")
+    wait_view(page)
+    profile = page.locator("[data-region='profile'] svg")
+    expect(profile).to_have_count(2)
+    expect(profile.nth(0).locator("title")).to_have_text(t("profile_domains_title"))
+    by_comp = desc(page, "profile", 1)
+    assert f"{name(IDS[0], lang)}: 3 – {WORDS[lang]['confident']}." in by_comp
+    assert f"{name(IDS[6], lang)}: {t('level_not_relevant')}." in by_comp
+    by_domain = desc(page, "profile", 0)
+    avg = "3.5" if lang == "en" else "3,5"
+    assert avg in by_domain  # the first domain: levels 3 and 4
+    summary = page.locator("[data-region='summary']")
+    strengths, growth = summary.inner_text().split(t("growth_heading"))
+    assert name(IDS[1], lang) in strengths and name(IDS[0], lang) not in strengths
+    assert name(IDS[5], lang) in growth
+    # The table alternative of the picture.
+    page.locator("[data-region='profile'] details summary").click()
+    expect(page.locator("[data-region='profile'] table")).to_contain_text(name(IDS[7], lang))
+
+
+def test_deeper_mode_takes_the_level_from_the_key_activities(open_worksheet, page, lang):
+    t = S[lang]
+    open_worksheet(WS, lang)
+    rate(page, FIRST["id"], "1")
+    activities = page.locator(f"#cs-competency-{FIRST['id']} .cs-activities")
+    expect(activities).to_be_hidden()
+    page.select_option("#cs-mode", "deeper")
+    expect(activities).to_be_visible()
+    expect(page.locator(f"#cs-{FIRST['id']}-level")).to_be_hidden()
+    note = page.locator(f"[data-region='level-{FIRST['id']}']")
+    expect(note).to_have_text(t("level_from_overall", level=cs.level_text(1, t)))
+    page.select_option(f"#cs-{FIRST['id']}-a1", "2")
+    page.select_option(f"#cs-{FIRST['id']}-a2", "3")
+    page.select_option(f"#cs-{FIRST['id']}-a3", "not-relevant")
+    expect(note).to_have_text(t("level_from_activities", level=cs.level_text(2, t), rated=3, total=len(ACTS)))
+    assert f"{name(FIRST['id'], lang)}: 2 – {WORDS[lang]['developing']}." in desc(page, "profile", 1)
+    page.select_option(f"#cs-{FIRST['id']}-a4", "4")
+    page.select_option(f"#cs-{FIRST['id']}-a5", "4")
+    expect(note).to_contain_text(cs.level_text(3, t))
+    # Back to one rating per competency: the overall rating counts again, the activities are kept.
+    page.select_option("#cs-mode", "quick")
+    expect(activities).to_be_hidden()
+    expect(note).to_be_empty()
+    wait_view(page)
+    assert f"{name(FIRST['id'], lang)}: 1 – " in desc(page, "profile", 1)
+    assert page.locator(f"#cs-{FIRST['id']}-a2").input_value() == "3"
+
+
+def test_principles_and_the_development_plan(open_worksheet, page, lang):
+    t = S[lang]
+    open_worksheet(WS, lang)
+    rate(page, IDS[3], "2")
+    p0 = cs.principles()[0]["id"]
+    page.select_option(f"#cs-principle-{p0}-stance", "hard")
+    page.fill(f"#cs-principle-{p0}-notes", "With managers")
+    plan = page.locator("ol[data-list='plan'] > li")
+    plan.nth(0).locator("[data-field='competency']").select_option(IDS[3])
+    expect(plan.nth(0).locator("[data-out='current']")).to_have_text(t("plan_current", level=cs.level_text(2, t)))
+    plan.nth(0).locator("[data-field='resources']").fill("The regional course")
+    plan.nth(0).locator("[data-field='learn_from']").fill("Kari in the quality team")
+    plan.nth(0).locator("[data-field='next_steps']").fill("Join one improvement cycle")
+    plan.nth(0).locator("[data-field='date']").fill("2026-06-30")
+    page.get_by_role("button", name=t("add_plan")).click()
+    expect(plan).to_have_count(2)
+    expect(plan.nth(1).locator("legend")).to_have_text(t("plan_n", n=2))
+    plan.nth(1).locator("[data-field='competency']").select_option(IDS[3])
+    expect(plan.nth(1).locator("[data-out='current']")).to_contain_text(t("plan_duplicate"))
+    for i in range(3):
+        page.get_by_role("button", name=t("add_plan")).click()
+        plan.nth(2 + i).locator("[data-field='competency']").select_option(IDS[4 + i])
+    expect(page.locator("[data-region='plan-hints']")).to_contain_text(t("plan_too_many", count=4))
+    expect(page.locator("[data-region='summary']")).to_contain_text(t("principles_hard", names=cs.name_of(cs.principles()[0], t)))
+    report = page.locator("[data-region='report']")
+    expect(report).to_contain_text("Kari in the quality team")
+    expect(report).to_contain_text("2026-06-30")
+
+
+def test_reload_restores_everything(open_worksheet, page, lang):
+    open_worksheet(WS, lang)
+    page.fill("#cs-name", "Åse Ødegård")
+    page.fill("#cs-date", "2025-03-01")
+    rate(page, IDS[0], "3")
+    rate(page, IDS[14], "not-relevant")
+    page.fill(f"#cs-{IDS[2]}-notes", "Notes æøå")
+    page.select_option("#cs-mode", "deeper")
+    page.select_option(f"#cs-{FIRST['id']}-a2", "4")
+    page.locator("ol[data-list='plan'] > li [data-field='competency']").select_option(IDS[9])
+    page.fill("#cs-reflection-practice", "Peer group each month")
+    choose_files(page, "earlier", [("old.json", self_check_file({IDS[0]: 1}))])
+    choose_files(page, "team", [("a.json", self_check_file({IDS[0]: 4}, name="Ann")),
+                                ("b.json", self_check_file({IDS[0]: 2}))])
+    expect(page.locator("ol[data-list='team'] > li")).to_have_count(2)
+    wait_view(page)
+    before = values(page)
+    page.reload()
+    page.wait_for_selector('[data-ready="true"]')
+    assert values(page) == before
+    assert before["top"]["mode"] == "deeper" and before["top"][f"earlier.levels.{IDS[0]}"] == "1"
+    assert [p["label"] for p in before["lists"]["team"]] == ["Ann", S[lang]("person_n", n=2)]
+    expect(page.locator(f"#cs-competency-{FIRST['id']} .cs-activities")).to_be_visible()
+    expect(page.locator("[data-region='comparison'] svg")).to_have_count(1)
+    expect(page.locator("[data-region='team'] svg")).to_have_count(1)
+
+
+# ---------------------------------------------------------------- files
+
+def test_export_then_import_in_the_other_language_gives_the_same_data(open_worksheet, page, lang):
+    t = S[lang]
+    open_worksheet(WS, lang)
+    page.fill("#cs-name", "Shared")
+    rate(page, IDS[0], "2")
+    rate(page, IDS[4], "not-relevant")
+    page.select_option("#cs-mode", "deeper")
+    page.select_option(f"#cs-{FIRST['id']}-a1", "3")
+    page.select_option(f"#cs-principle-{cs.principles()[2]['id']}-stance", "both")
+    page.locator("ol[data-list='plan'] > li [data-field='competency']").select_option(IDS[12])
+    choose_files(page, "team", [("a.json", self_check_file({IDS[0]: 4}, name="Ann"))])
+    expect(page.locator("ol[data-list='team'] > li")).to_have_count(1)
+    wait_view(page)
+    before = values(page)
+    filename, exported = download(page, "export-json")
+    assert filename == f"{t('file_stem')}.json"
+    doc = json.loads(exported)
+    assert doc["format"] == "isp-competency-self-check" and doc["version"] == 1
+    assert doc["data"]["competencies"][IDS[0]]["level"] == 2
+    assert doc["data"]["competencies"][FIRST["id"]]["activities"][ACTS[0]] == 3
+    assert doc["data"]["competencies"][IDS[4]]["level"] == "not-relevant"
+    assert "team" not in doc["data"]  # the team view stays in this browser
+
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name=t("clear_all")).click()
+    expect(page.locator("#cs-name")).to_have_value("")
+    expect(page.locator("#cs-mode")).to_have_value("quick")
+    expect(page.locator("ol[data-list='team'] > li")).to_have_count(0)
+
+    other = "no" if lang == "en" else "en"
+    page.goto(page.url.replace(LANG_PREFIX[lang] + PAGES[WS], LANG_PREFIX[other] + PAGES[WS]))
+    page.wait_for_selector('[data-ready="true"]')
+    import_file(page, "self-check.json", exported)
+    expect(page.locator("#cs-name")).to_have_value("Shared")
+    wait_view(page)
+    after = values(page)
+    assert after["top"] == before["top"]
+    assert after["lists"]["plan"] == before["lists"]["plan"] and after["lists"]["team"] == []
+    assert json.loads(download(page, "export-json")[1]) == doc
+    # The CSV and Markdown exports, in the other language.
+    filename, csv_text = download(page, "export-csv")
+    assert filename == f"{S[other]('file_stem')}.csv" and name(IDS[0], other) in csv_text
+    _, md = download(page, "export-markdown")
+    assert md.startswith(f"# {S[other]('title')}")
+
+
+def test_compare_with_an_earlier_self_check(open_worksheet, page, lang):
+    t = S[lang]
+    open_worksheet(WS, lang)
+    rate(page, IDS[0], "3")
+    rate(page, IDS[1], "2")
+    rate(page, IDS[2], "4")
+    # Made in the other mode: its level follows the deeper rule (median of 1, 2 → 1).
+    earlier = self_check_file({IDS[0]: 2, IDS[1]: 3, IDS[2]: 4}, mode="deeper", date="2024-05-06",
+                              activities={FIRST["id"]: {ACTS[0]: 1, ACTS[1]: 2}})
+    choose_files(page, "earlier", [("earlier.json", earlier)])
+    message = page.locator("[data-message]")
+    expect(message).to_have_text(t("earlier_added", filename="earlier.json"))
+    region = page.locator("[data-region='comparison']")
+    expect(region.locator("svg")).to_have_count(1)
+    expect(region).to_contain_text(t("compare_intro", earlier=t("earlier_dated", date="2024-05-06"), source="earlier.json"))
+    expect(region).to_contain_text(f"{name(IDS[0], lang)}: 1 → 3 (+2)")
+    expect(region).to_contain_text(f"{name(IDS[1], lang)}: 3 → 2 (−1)")
+    expect(region).to_contain_text(t("compare_group_same"))
+    svg_desc = region.locator("svg desc").text_content()
+    assert f"{name(IDS[2], lang)}: {t('change_same', level=cs.level_text(4, t))}." in svg_desc
+    domain = cs.domains()[0]
+    expected = "2.7 → 3 (+0.3)" if lang == "en" else "2,7 → 3 (+0,3)"
+    expect(region).to_contain_text(f"{cs.name_of(domain, t)}: {expected}")
+    page.get_by_role("button", name=t("compare_remove")).click()
+    expect(region).to_have_text(t("compare_empty"))
+    expect(message).to_have_text(t("compare_removed"))
+
+
+def test_team_view_with_several_files(open_worksheet, page, lang):
+    t = S[lang]
+    open_worksheet(WS, lang)
+    files = [("anna.json", self_check_file({IDS[0]: 4, IDS[1]: 3}, name="Anna")),
+             ("bjorn.json", self_check_file({IDS[0]: 2, IDS[1]: "not-relevant"}, name="Bjørn")),
+             ("c.json", self_check_file({IDS[0]: 3})),
+             ("d.json", self_check_file({IDS[0]: 4, IDS[1]: 1}, name="Dag"))]
+    choose_files(page, "team", files[:3])
+    people = page.locator("ol[data-list='team'] > li")
+    expect(people).to_have_count(3)
+    choose_files(page, "team", files[3:])
+    expect(people).to_have_count(4)
+    expect(page.locator("[data-message]")).to_have_text(t("team_added", count=1, total=4))
+    expect(people.nth(2).locator("[data-field='label']")).to_have_value(t("person_n", n=3))
+    expect(people.nth(1).locator("[data-out='summary']")).to_have_text(
+        t("person_summary", source="bjorn.json", rated=2, total=15))
+    region = page.locator("[data-region='team']")
+    expect(region.locator("svg")).to_have_count(1)
+    heat = region.locator("svg desc").text_content()
+    median = "3.5" if lang == "en" else "3,5"
+    assert f"{name(IDS[0], lang)}: " in heat and t("median_range_value", median=median, range="2–4") in heat
+    row = region.locator("table").first.locator("tbody tr").first
+    expect(row).to_contain_text(t("who_at", level="4", names="Anna, Dag"))
+    # The labels are the user's to choose.
+    people.nth(0).locator("[data-field='label']").fill("A")
+    expect(row).to_contain_text(t("who_at", level="4", names="A, Dag"))
+    people.nth(3).locator("[data-action='remove']").click()
+    expect(people).to_have_count(3)
+    expect(row).to_contain_text(t("who_at", level="4", names="A"))
+    filename, md = download(page, "export-team-markdown")
+    assert filename == f"{t('team_file_stem')}.md" and md.startswith(f"# {t('team_title')}")
+    assert t("who_at", level="4", names="A") in md and "Dag" not in md
+    filename, csv_text = download(page, "export-team-csv")
+    assert filename.endswith(".csv") and "Bjørn" in csv_text
+    page.get_by_role("button", name=t("team_remove")).click()
+    expect(people).to_have_count(0)
+    expect(region).to_have_text(t("team_empty"))
+
+
+@pytest.mark.parametrize("target", ["import", "earlier", "team"])
+def test_bad_files_say_why_and_change_nothing(open_worksheet, page, lang, target):
+    t = S[lang]
+    open_worksheet(WS, lang)
+    rate(page, IDS[0], "3")
+    page.fill("#cs-name", "Keep me")
+    choose_files(page, "team", [("kept.json", self_check_file({IDS[0]: 2}, name="Kept"))])
+    expect(page.locator("ol[data-list='team'] > li")).to_have_count(1)
+    wait_view(page)
+    before = values(page)
+    message = page.locator("[data-message]")
+    cases = {
+        "not json": ("this is { not json", t("import_not_json")),
+        "wrong format": (json.dumps({"format": "isp-stakeholder-matrix", "version": 1, "data": {}}),
+                         t("import_wrong_format", expected=t("format_label"), found="isp-stakeholder-matrix")),
+        "unknown id": (json.dumps({"format": cs.FORMAT, "version": 1,
+                                   "data": {"competencies": {"co-juggling": {"level": 2}}}}), "co-juggling"),
+        "out of range": (json.dumps({"format": cs.FORMAT, "version": 1,
+                                     "data": {"competencies": {IDS[0]: {"level": 7}}}}), "7"),
+        "too large": (json.dumps({"format": cs.FORMAT, "version": 1, "data": {"name": "x" * 1_200_000}}),
+                      t("import_too_large", filename="bad.json", size=1200, limit=1000).split("(")[0]),
+    }
+    for case, (text, expected) in cases.items():
+        if target == "import":
+            import_file(page, "bad.json", text)
+        else:
+            choose_files(page, target, [("good.json", self_check_file({IDS[0]: 1})), ("bad.json", text)]
+                         if target == "team" else [("bad.json", text)])
+        expect(message).to_contain_text(expected)
+        if target != "import" and case != "too large":
+            expect(message).to_contain_text(t("attach_failed"))
+            expect(message).to_contain_text("bad.json")
+        assert values(page) == before, case
+        page.evaluate("() => document.querySelector('[data-message]').replaceChildren()")
+    page.reload()
+    page.wait_for_selector('[data-ready="true"]')
+    assert values(page) == before
+
+
+def test_hostile_text_stays_text_everywhere(open_worksheet, page, lang, no_dialogs_expected):
+    open_worksheet(WS, lang)
+    page.fill("#cs-name", HOSTILE)
+    page.fill("#cs-role", HOSTILE)
+    rate(page, IDS[0], "4")
+    page.fill(f"#cs-{IDS[0]}-notes", HOSTILE)
+    page.fill(f"#cs-principle-{cs.principles()[0]['id']}-notes", HOSTILE)
+    plan = page.locator("ol[data-list='plan'] > li").first
+    plan.locator("[data-field='competency']").select_option(IDS[0])
+    plan.locator("[data-field='next_steps']").fill(HOSTILE)
+    page.fill("#cs-reflection-strengths", HOSTILE)
+    choose_files(page, "earlier", [(HOSTILE + ".json", self_check_file({IDS[0]: 2}, name=HOSTILE))])
+    choose_files(page, "team", [(HOSTILE + ".json", self_check_file({IDS[0]: 2}, name=HOSTILE))])
+    expect(page.locator("[data-region='team'] table").first).to_contain_text(HOSTILE)
+    expect(page.locator("[data-region='comparison']")).to_contain_text(HOSTILE)
+    expect(page.locator("[data-region='report']")).to_contain_text(HOSTILE)
+    assert page.locator("img[src='x']").count() == 0
+    for action in ("export-markdown", "export-team-markdown"):
+        _, markdown = download(page, action)
+        assert re.search(r"(?<!\\)<(?!br>)", markdown) is None, markdown
+    page.reload()
+    page.wait_for_selector('[data-ready="true"]')
+    assert page.locator("img[src='x']").count() == 0
+    expect(page.locator("ol[data-list='team'] [data-field='label']")).to_have_value(HOSTILE)
+
+
+# ---------------------------------------------------------------- keyboard, print, accessibility
+
+def test_keyboard_alone_rates_switches_mode_and_plans(open_worksheet, page, lang):
+    t = S[lang]
+    open_worksheet(WS, lang)
+
+    def tab_to(selector, limit=400, back=False):
+        for _ in range(limit):
+            page.keyboard.press("Shift+Tab" if back else "Tab")
+            if page.evaluate("s => document.activeElement.matches(s)", selector):
+                return
+        raise AssertionError(f"Tab never reached {selector}")
+
+    tab_to("#cs-name")
+    page.keyboard.type("Keyboard user")
+    tab_to(f"#cs-{FIRST['id']}-level")
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")  # not rated -> 1 -> 2 -> 3
+    assert page.locator(f"#cs-{FIRST['id']}-level").input_value() == "3"
+    tab_to("#cs-mode", back=True)
+    page.keyboard.press("ArrowDown")
+    expect(page.locator(f"#cs-competency-{FIRST['id']} .cs-activities")).to_be_visible()
+    tab_to(f"#cs-{FIRST['id']}-a1")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(page.locator(f"[data-region='level-{FIRST['id']}']")).to_contain_text(cs.level_text(2, t))
+    tab_to("li [data-field='competency']")
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("ol[data-list='plan'] > li [data-out='current']")).to_contain_text(cs.level_text(2, t))
+    tab_to("button[data-action='add'][data-list='plan']")
+    page.keyboard.press("Enter")
+    expect(page.locator("ol[data-list='plan'] > li")).to_have_count(2)
+    assert page.evaluate("() => document.activeElement.dataset.field") == "competency"
+    # The file choosers and their buttons are reachable too.
+    tab_to("input[data-into='earlier']")
+    tab_to("input[data-into='team']")
+    tab_to("button[data-action='export-team-csv']")
+
+
+def test_print_shows_the_report_and_the_blank_form(open_worksheet, page, lang):
+    t = S[lang]
+    open_worksheet(WS, lang)
+    rate(page, IDS[0], "3")
+    page.fill("#cs-name", "Printed name")
+    wait_view(page)
+    page.emulate_media(media="print")
+    report = page.locator(".ws-report")
+    expect(report).to_be_visible()
+    expect(report).to_contain_text("Printed name")
+    expect(report.locator("svg")).to_have_count(2)
+    expect(page.locator(".ws-form")).to_be_hidden()
+    page.evaluate("() => document.body.classList.add('ws-printing-blank')")
+    blank = page.locator(".ws-blank")
+    expect(blank).to_be_visible()
+    expect(blank).to_contain_text(t("blank_activities_heading"))
+    expect(report).to_be_hidden()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+
+
+def test_no_request_leaves_the_site(page, site_url, lang):
+    urls = []
+    page.on("request", lambda r: urls.append(r.url))
+    page.goto(site_url + LANG_PREFIX[lang] + PAGES[WS])
+    page.wait_for_selector('[data-ready="true"]', timeout=60_000)
+    rate(page, IDS[0], "2")
+    choose_files(page, "team", [("a.json", self_check_file({IDS[0]: 4}))])
+    expect(page.locator("ol[data-list='team'] > li")).to_have_count(1)
+    assert any(u.endswith(".wasm") for u in urls)
+    assert outside_hosts(urls, site_url) == []
+
+
+def test_axe_finds_nothing_on_the_worksheet(open_worksheet, page, lang):
+    open_worksheet(WS, lang)
+    rate(page, IDS[0], "3")
+    rate(page, IDS[1], "not-relevant")
+    page.select_option("#cs-mode", "deeper")
+    page.select_option(f"#cs-{FIRST['id']}-a1", "2")
+    choose_files(page, "earlier", [("old.json", self_check_file({IDS[0]: 1}))])
+    choose_files(page, "team", [("a.json", self_check_file({IDS[0]: 4}, name="Ann")),
+                                ("b.json", self_check_file({IDS[0]: 1}))])
+    expect(page.locator("[data-region='team'] svg")).to_have_count(1)
+    expect(page.locator("[data-region='comparison'] svg")).to_have_count(1)
+    page.locator("[data-region='profile'] details summary").click()
+    assert run_axe(page) == []

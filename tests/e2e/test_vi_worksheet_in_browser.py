@@ -1,0 +1,352 @@
+"""The VI = f(E, K, F) worksheet in a real Chromium, on the real built site, with the real Pyodide."""
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from pages import LANG_PREFIX, PAGES, ROOT, outside_hosts, read_download, run_axe
+
+WS = "vi-worksheet"
+HOSTILE = "<img src=x onerror=alert(1)>"
+ELEMENTS = {
+    "evidence": ("research", "professional-experience", "client-experience", "local-data"),
+    "context": ("culture", "leadership", "evaluation"),
+    "facilitation": ("purpose", "role", "skills-and-attributes"),
+}
+SUBS = [(e, s) for e, subs in ELEMENTS.items() for s in subs]
+
+
+def _strings():
+    common = json.loads((ROOT / "tools/strings/common.json").read_text(encoding="utf-8"))
+    own = json.loads((ROOT / "tools/strings/vi_worksheet.json").read_text(encoding="utf-8"))
+    return {lang: {**common[lang], **own[lang]} for lang in ("en", "no")}
+
+
+S = _strings()
+
+
+def rate(page, element, sub, level):
+    page.select_option(f"#vi-{element}-{sub}-level", level)
+
+
+def form_values(page):
+    """Every field of the form as shown, and the assessments the list offers."""
+    return page.evaluate("""() => ({
+        fields: Object.fromEntries([...document.querySelectorAll('[data-form] [data-field]')]
+            .map(el => [el.dataset.field, el.value])),
+        open: document.querySelector('[data-collection-select]').value,
+        names: [...document.querySelector('[data-collection-select]').options].map(o => o.text),
+    })""")
+
+
+def wait_view(page):
+    """Wait until Python has shown the view for the form as it is now."""
+    page.wait_for_timeout(150)
+    page.wait_for_function("() => document.querySelector('[data-worksheet]').dataset.ready === 'true'")
+
+
+def export(page, lang, kind="json"):
+    with page.expect_download() as info:
+        page.get_by_role("button", name=S[lang][f"export_{kind}"]).click()
+    return read_download(info.value)
+
+
+def import_file(page, name, text):
+    page.locator("input[data-action='import']").set_input_files(
+        files=[{"name": name, "mimeType": "application/json", "buffer": text.encode("utf-8")}])
+
+
+def two_assessments(page, lang):
+    """Spring with weak leadership, then a copy, Autumn, where leadership has become high."""
+    page.fill("#vi-name", "Spring")
+    page.fill("#vi-what", "Fall prevention routine")
+    rate(page, "evidence", "research", "high")
+    rate(page, "context", "leadership", "low")
+    page.fill("#vi-context-leadership-notes", "Manager on leave")
+    page.get_by_role("button", name=S[lang]["collection_copy"]).click()
+    expect(page.locator("#vi-name")).to_have_value(S[lang]["copy_name"].format(name="Spring"))
+    page.fill("#vi-name", "Autumn")
+    rate(page, "context", "leadership", "high")
+
+
+def test_rating_every_sub_element_shows_the_picture_and_the_diagnosis(open_worksheet, page, lang):
+    open_worksheet(WS, lang)
+    t = S[lang]
+    expect(page.locator("[data-region='diagnosis']")).to_contain_text(t["ek_unrated"])
+    for e, s in SUBS:
+        # Both described ends are shown beside each control, and the control points to them.
+        expect(page.locator(f"#vi-{e}-{s}-low")).to_contain_text(t[f"sub_{s}_low"])
+        expect(page.locator(f"#vi-{e}-{s}-high")).to_contain_text(t[f"sub_{s}_high"])
+        rate(page, e, s, "high" if e != "context" else "low-mid")
+    picture = page.locator("[data-region='picture'] svg")
+    expect(picture.locator("circle")).to_have_count(len(SUBS))
+    diagnosis = page.locator("[data-region='diagnosis']")
+    expect(diagnosis).to_contain_text(f"{t['el_evidence']}{t['status_strong']}")
+    expect(diagnosis).to_contain_text(f"{t['el_context']}{t['status_weak']}")
+    expect(diagnosis).to_contain_text(t["approach_enabling"])
+    expect(diagnosis).to_contain_text(t["fit_fits"])
+    assert t["not_rated"] not in picture.locator("desc").text_content()
+    # Context now strong as well: task-focused help is enough, and enabling goes further than needed.
+    for s in ELEMENTS["context"]:
+        rate(page, "context", s, "mid-high")
+    expect(diagnosis).to_contain_text(t["approach_task"])
+    expect(diagnosis).to_contain_text(t["fit_more"])
+    expect(page.locator("[data-region='pointers']")).to_contain_text(t["pointers_none"])
+
+
+def test_pointers_for_weak_spots_link_to_pages_that_exist(open_worksheet, page, lang):
+    open_worksheet(WS, lang)
+    for e, s in SUBS:
+        rate(page, e, s, "low")
+    pointers = page.locator("[data-region='pointers']")
+    expect(pointers.locator("section")).to_have_count(len(SUBS))
+    expect(pointers).to_contain_text(S[lang]["kind_competency"])
+    hrefs = pointers.locator("a").evaluate_all("links => links.map(a => a.href)")
+    assert len(set(hrefs)) >= 20
+    by_page = {}
+    for href in hrefs:
+        assert urlsplit(href).netloc == urlsplit(page.url).netloc
+        assert ("/no/" in href) == (lang == "no"), href
+        address, _, anchor = href.partition("#")
+        by_page.setdefault(address, set()).add(anchor)
+    for address, anchors in sorted(by_page.items()):
+        response = page.goto(address)
+        assert response.ok, address
+        for anchor in anchors:
+            assert page.locator(f"[id='{anchor}']").count() == 1, f"{address}#{anchor}"
+
+
+def test_several_named_assessments_switch_compare_and_survive_a_reload(open_worksheet, page, lang):
+    open_worksheet(WS, lang)
+    t = S[lang]
+    two_assessments(page, lang)
+    expect(page.locator("[data-collection-select] option")).to_have_count(2)
+    expect(page.locator("[data-collection-select] option").nth(1)).to_have_text("Autumn")
+    # The copy kept the rest of the first assessment.
+    expect(page.locator("#vi-what")).to_have_value("Fall prevention routine")
+    expect(page.locator("#vi-context-leadership-notes")).to_have_value("Manager on leave")
+
+    page.select_option("[data-collection-select]", label="Spring")
+    expect(page.locator("#vi-name")).to_have_value("Spring")
+    expect(page.locator("#vi-context-leadership-level")).to_have_value("low")
+    expect(page.locator("[data-region='pointers']")).to_contain_text(t["sub_leadership"])
+
+    page.select_option("#vi-compare-first", label="Spring")
+    page.select_option("#vi-compare-second", label="Autumn")
+    comparison = page.locator("[data-region='comparison']")
+    expect(comparison.locator("table caption")).to_have_text(t["compare_caption"].format(first="Spring", second="Autumn"))
+    row = comparison.locator("tr", has=page.locator("th", has_text=re.compile(f"^{t['sub_leadership']}$")))
+    expect(row.locator("td").nth(2)).to_have_text(t["change_up"])
+    expect(comparison.locator("svg polygon")).to_have_count(3)   # legend, research, leadership
+
+    before = form_values(page)
+    page.reload()
+    page.wait_for_selector('[data-ready="true"]')
+    assert form_values(page) == before
+    expect(comparison.locator("table")).to_have_count(1)
+
+    # Delete the one shown (Spring): Autumn remains, and the comparison is no longer possible.
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name=t["collection_remove"]).click()
+    expect(page.locator("[data-collection-select] option")).to_have_count(1)
+    expect(page.locator("#vi-name")).to_have_value("Autumn")
+    expect(page.locator("[data-message]")).to_contain_text("Spring")
+    expect(comparison).to_contain_text(t["compare_choose"])
+    page.get_by_role("button", name=t["collection_add"]).click()
+    expect(page.locator("#vi-name")).to_be_focused()
+    expect(page.locator("#vi-name")).to_have_value("")
+    expect(page.locator("#vi-context-leadership-level")).to_have_value("")
+    expect(page.locator("[data-collection-select] option")).to_have_count(2)
+
+
+def test_export_then_import_in_the_other_language_gives_the_same_data(open_worksheet, page, lang):
+    open_worksheet(WS, lang)
+    two_assessments(page, lang)
+    page.select_option("#vi-compare-first", index=1)
+    page.select_option("#vi-compare-second", index=2)
+    page.fill("#vi-actions", "Meet the manager\nin May")
+    wait_view(page)
+    before = form_values(page)
+    exported = export(page, lang)
+    doc = json.loads(exported)
+    assert doc["format"] == "isp-vi-worksheet" and doc["version"] == 1
+    names = [a["name"] for a in doc["data"]["assessments"]]
+    assert names == ["Spring", "Autumn"]
+    assert doc["data"]["assessments"][0]["context"]["leadership"] == {"level": "low", "signs": "",
+                                                                      "notes": "Manager on leave"}
+    assert doc["data"]["open"] == doc["data"]["assessments"][1]["id"]
+
+    markdown = export(page, lang, "markdown")
+    assert "Autumn" in markdown and "Meet the manager" in markdown
+    csv_text = export(page, lang, "csv")
+    assert csv_text.count("Spring") >= len(SUBS) and csv_text.count("Autumn") >= len(SUBS)
+
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name=S[lang]["clear_all"]).click()
+    expect(page.locator("#vi-name")).to_have_value("")
+    expect(page.locator("[data-collection-select] option")).to_have_count(1)
+
+    other = "no" if lang == "en" else "en"
+    page.goto(page.url.replace(LANG_PREFIX[lang] + PAGES[WS], LANG_PREFIX[other] + PAGES[WS]))
+    page.wait_for_selector('[data-ready="true"]')
+    import_file(page, "vi.json", exported)
+    expect(page.locator("#vi-name")).to_have_value("Autumn")
+    assert form_values(page) == before
+    expect(page.locator("[data-region='comparison']")).to_contain_text(S[other]["change_up"])
+
+
+def test_markdown_links_point_into_this_site(open_worksheet, page, site_url, lang):
+    open_worksheet(WS, lang)
+    rate(page, "context", "evaluation", "low")
+    wait_view(page)
+    markdown = export(page, lang, "markdown")
+    prefix = site_url + LANG_PREFIX[lang]
+    assert f"({prefix}guide/ongoing-improvement/#conducting-improvement-cycles)" in markdown
+
+
+@pytest.mark.parametrize("case", ["not_json", "wrong_format", "invalid", "too_large"])
+def test_a_bad_import_says_why_and_changes_nothing(open_worksheet, page, lang, case):
+    open_worksheet(WS, lang)
+    two_assessments(page, lang)
+    wait_view(page)
+    before = form_values(page)
+    good = {"id": "a1", "name": "X"}
+    text = {
+        "not_json": "this is { not json",
+        "wrong_format": json.dumps({"format": "isp-stakeholder-matrix", "version": 1, "data": {}}),
+        "invalid": json.dumps({"format": "isp-vi-worksheet", "version": 1,
+                               "data": {"assessments": [good, good]}}),
+        "too_large": json.dumps({"format": "isp-vi-worksheet", "version": 1,
+                                 "data": {"assessments": [{"id": "a1", "actions": "x" * 1_200_000}]}}),
+    }[case]
+    expected = {
+        "not_json": S[lang]["import_not_json"],
+        "wrong_format": S[lang]["import_wrong_format"].format(expected=S[lang]["format_label"], found="isp-stakeholder-matrix"),
+        "invalid": S[lang]["vi_duplicate_id"].format(item=S[lang]["assessment_n"].format(n=2), id="a1"),
+        "too_large": S[lang]["import_too_large"].split("{filename}")[1].split("(")[0].strip(),
+    }[case]
+    import_file(page, "bad.json", text)
+    message = page.locator("[data-message]")
+    expect(message).to_contain_text(expected)
+    expect(message).to_be_focused()
+    assert form_values(page) == before
+    page.reload()
+    page.wait_for_selector('[data-ready="true"]')
+    assert form_values(page) == before
+
+
+def test_hostile_text_stays_text_everywhere(open_worksheet, page, lang, no_dialogs_expected):
+    open_worksheet(WS, lang)
+    page.fill("#vi-name", HOSTILE)
+    for field in ("what", "where", "when", "who", "actions"):
+        page.fill(f"#vi-{field}", HOSTILE)
+    rate(page, "evidence", "client-experience", "low")
+    page.fill("#vi-evidence-client-experience-notes", HOSTILE)
+    page.fill("#vi-evidence-client-experience-signs", HOSTILE)
+    page.get_by_role("button", name=S[lang]["collection_copy"]).click()
+    page.select_option("#vi-compare-first", index=1)
+    page.select_option("#vi-compare-second", index=2)
+    expect(page.locator("[data-collection-select] option").first).to_have_text(HOSTILE)
+    expect(page.locator("[data-region='comparison'] caption")).to_contain_text(HOSTILE)
+    expect(page.locator("[data-region='report']")).to_contain_text(HOSTILE)
+    assert page.locator("img[src='x']").count() == 0
+    markdown = export(page, lang, "markdown")
+    assert re.search(r"(?<!\\)<(?!br>)", markdown) is None, markdown
+    page.reload()
+    page.wait_for_selector('[data-ready="true"]')
+    assert page.locator("img[src='x']").count() == 0
+
+
+def test_keyboard_alone_rates_adds_and_switches(open_worksheet, page, lang):
+    open_worksheet(WS, lang)
+    t = S[lang]
+
+    def tab_to(selector, back=False, limit=300):
+        for _ in range(limit):
+            page.keyboard.press("Shift+Tab" if back else "Tab")
+            if page.evaluate("s => document.activeElement.matches(s)", selector):
+                return
+        raise AssertionError(f"Tab never reached {selector}")
+
+    tab_to("#vi-name")
+    page.keyboard.type("By keyboard")
+    tab_to("#vi-evidence-research-level")
+    page.keyboard.press("ArrowDown")     # Low
+    page.keyboard.press("ArrowDown")     # Fairly low
+    expect(page.locator("#vi-evidence-research-level")).to_have_value("low-mid")
+    expect(page.locator("[data-region='pointers']")).to_contain_text(t["sub_research"])
+    tab_to("#vi-evidence-research-signs")
+    page.keyboard.type("Only one small study")
+    # Back up to the assessment buttons: a new assessment takes the focus to its name.
+    tab_to("[data-action='collection-add']", back=True)
+    page.keyboard.press("Enter")
+    expect(page.locator("#vi-name")).to_be_focused()
+    page.keyboard.type("Second")
+    tab_to("[data-collection-select]", back=True)
+    page.keyboard.press("ArrowUp")
+    expect(page.locator("#vi-name")).to_have_value("By keyboard")
+    expect(page.locator("#vi-evidence-research-signs")).to_have_value("Only one small study")
+    assert form_values(page)["names"] == ["By keyboard", "Second"]
+
+
+def test_print_shows_the_report_and_the_blank_form(open_worksheet, page, lang):
+    page.add_init_script("window.print = () => { window.__printed = (window.__printed || []).concat("
+                         "[document.body.classList.contains('ws-printing-blank') ? 'blank' : 'filled']); }")
+    open_worksheet(WS, lang)
+    page.fill("#vi-name", "Printed assessment")
+    rate(page, "context", "culture", "low")
+    page.emulate_media(media="print")
+    report = page.locator(".ws-report")
+    expect(report).to_be_visible()
+    expect(report).to_contain_text("Printed assessment")
+    expect(report).to_contain_text(S[lang]["pointers_heading"])
+    expect(report.locator("svg")).to_have_count(1)
+    expect(page.locator(".ws-form")).to_be_hidden()
+    page.evaluate("() => document.body.classList.add('ws-printing-blank')")
+    blank = page.locator(".ws-blank")
+    expect(blank).to_be_visible()
+    expect(blank).to_contain_text(S[lang]["sub_culture_low"])
+    expect(report).to_be_hidden()
+    page.evaluate("() => document.body.classList.remove('ws-printing-blank')")
+    page.emulate_media(media="screen")
+    page.locator("[data-action='print']").click()
+    page.locator("[data-action='print-blank']").click()
+    assert page.evaluate("() => window.__printed") == ["filled", "blank"]
+
+
+def test_axe_finds_nothing_and_no_request_leaves_the_site(open_worksheet, page, site_url, lang):
+    urls = []
+    page.on("request", lambda r: urls.append(r.url))
+    open_worksheet(WS, lang)
+    two_assessments(page, lang)
+    for e, s in SUBS[:5]:
+        rate(page, e, s, "low")
+    page.select_option("#vi-compare-first", index=1)
+    page.select_option("#vi-compare-second", index=2)
+    expect(page.locator("[data-region='comparison'] table")).to_have_count(1)
+    expect(page.locator("[data-region='pointers'] section")).to_have_count(5)
+    assert run_axe(page) == []
+    assert outside_hosts(urls, site_url) == []
+
+
+def test_the_foundations_page_links_to_the_worksheet(page, site_url, lang):
+    page.goto(site_url + LANG_PREFIX[lang] + "foundations/models/")
+    link = page.locator("#vi-formula ~ p a[href*='worksheets/vi-worksheet/']")
+    expect(link).to_have_count(1)
+    link.click()
+    page.wait_for_selector('[data-worksheet="vi-worksheet"][data-ready="true"]', timeout=60_000)
+
+
+def test_language_switch_keeps_every_assessment(open_worksheet, page):
+    open_worksheet(WS, "en")
+    two_assessments(page, "en")
+    wait_view(page)
+    before = form_values(page)
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(".md-select__link[hreflang='no']").click()
+    page.wait_for_selector('[data-ready="true"]')
+    assert "/no/worksheets/vi-worksheet/" in page.url
+    assert form_values(page) == before
+    expect(page.locator("[data-region='diagnosis']")).to_contain_text(S["no"]["el_context"])
