@@ -5,6 +5,7 @@ Not a test: it prints figures. Each run is cold (a new browser context, so an em
 and the two pages take turns (A B A B ...) so drift in the machine's speed hits both alike.
 
     .venv/bin/python bench/startup.py [--runs 7] [--site site] [--lang en]
+                                      [--worksheet stakeholder-matrix|competency-self-check|vi-worksheet]
 
 Figures, in milliseconds from navigation start (the page's own performance clock):
   form usable   DOMContentLoaded of the worksheet page (the form is plain HTML, usable then)
@@ -25,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from browser import launch_args  # noqa: E402
+from e2e.pages import PAGES  # noqa: E402
 from site_server import SiteServer  # noqa: E402
 
 BASELINE = """<!doctype html>
@@ -69,6 +71,7 @@ def main():
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--site", default=None, help="a built site (default: build one now)")
     parser.add_argument("--lang", choices=["en", "no"], default="en")
+    parser.add_argument("--worksheet", choices=sorted(PAGES), default="stakeholder-matrix")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -83,7 +86,7 @@ def main():
         prefix = "" if args.lang == "en" else "no/"
         with SiteServer(site) as server, sync_playwright() as p:
             browser = p.chromium.launch(**launch_args())
-            worksheet_url = server.url + prefix + "worksheets/stakeholder-matrix/"
+            worksheet_url = server.url + prefix + PAGES[args.worksheet]
             baseline_url = server.url + "bench-baseline.html"
             run_once(browser, worksheet_url, True)  # warm-up: disk cache of the OS, not the browser
             run_once(browser, baseline_url, False)
@@ -96,7 +99,8 @@ def main():
                 base.append(b["ready"])
                 ratios.append(w["ready"] / b["ready"])
             browser.close()
-    print(f"{args.runs} cold runs each, alternating, Chromium headless, page language {args.lang} (ms)")
+    print(f"{args.worksheet}: {args.runs} cold runs each, alternating, Chromium headless, "
+          f"page language {args.lang} (ms)")
     print(f"worksheet form usable   {summary(form)}")
     print(f"worksheet python ready  {summary(ready)}")
     print(f"baseline loadPyodide    {summary(base)}")
