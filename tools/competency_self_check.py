@@ -24,7 +24,7 @@ import statistics
 from functools import lru_cache
 
 from . import content, exports
-from .html import Raw, el, esc, join, void
+from .html import Raw, el, esc, join, row_actions, void
 from .schema import Choice, Items, Record, Text, is_blank
 
 ID = "competency-self-check"
@@ -1103,11 +1103,7 @@ def _plan_row(t):
               _text_field(f"{p}-next-steps", "next_steps", t("next_steps"), help_text=t("next_steps_help")),
               _text_field(f"{p}-date", "date", t("by_when"), multiline=False, kind="date"),
               class_="ws-row-grid"),
-           el("div",
-              el("button", t("move_up"), type="button", data_action="up"),
-              el("button", t("move_down"), type="button", data_action="down"),
-              el("button", t("remove"), type="button", data_action="remove", class_="ws-danger"),
-              class_="ws-row-actions")),
+           row_actions(t)),
         data_item="", class_="ws-item")
 
 

@@ -34,3 +34,12 @@ def void(tag, **attributes):
 
 def join(*parts):
     return Raw("".join(p if isinstance(p, Raw) else esc(p) for p in parts if p is not None))
+
+
+def row_actions(t):
+    """The move and remove buttons of a repeatable row; worksheet.js binds them by data-action."""
+    return el("div",
+              el("button", t("move_up"), type="button", data_action="up"),
+              el("button", t("move_down"), type="button", data_action="down"),
+              el("button", t("remove"), type="button", data_action="remove", class_="ws-danger"),
+              class_="ws-row-actions")

@@ -4,7 +4,7 @@ After the stakeholder engagement process (Identify, Analyze, Map, Plan) of Metz,
 Burke, Foundations in Implementation Practice, based on the work of NIRN and CES.
 """
 from . import exports
-from .html import Raw, el, esc, join, void
+from .html import Raw, el, esc, join, row_actions, void
 from .schema import Choice, Items, Record, Text, is_blank
 
 ID = "stakeholder-matrix"
@@ -298,11 +298,7 @@ def _row(t):
                  _text_field(p, "responsible", t, multiline=False),
                  class_="ws-col"),
               class_="ws-row-grid"),
-           el("div",
-              el("button", t("move_up"), type="button", data_action="up"),
-              el("button", t("move_down"), type="button", data_action="down"),
-              el("button", t("remove"), type="button", data_action="remove", class_="ws-danger"),
-              class_="ws-row-actions")),
+           row_actions(t)),
         data_item="", class_="ws-item")
 
 
