@@ -13,6 +13,7 @@ class Page(HTMLParser):
         self.lang = None
         self.ids, self.article_ids, self.links, self.assets = set(), set(), [], []
         self.text = []
+        self.labels = set()  # names and tooltips: aria-label, title, placeholder, alt
         self._stack = []  # (tag, skip, in_article)
         self.feed(Path(path).read_text(encoding="utf-8"))
 
@@ -30,6 +31,9 @@ class Page(HTMLParser):
         if (tag in SKIP_TAGS or "headerlink" in classes or "references" in classes
                 or ("lang" in a and tag != "html" and a["lang"] != self.lang)):
             skip = True
+        for attr in ("aria-label", "title", "placeholder", "alt"):
+            if a.get(attr):
+                self.labels.add(a[attr])
         if "id" in a:
             self.ids.add(a["id"])
             if in_article:

@@ -49,6 +49,20 @@ def test_twins_have_the_same_anchors(pages):
     assert differ == {}
 
 
+def test_names_and_tooltips_are_in_the_pages_language(pages):
+    """Screen readers announce aria-labels and titles: a Norwegian page must not name its
+    header, footer, theme toggles or heading links in English (Material's nb file and the
+    toc extension leave some of these English)."""
+    shared = {}
+    for path, page in pages.items():
+        if path.startswith("no/"):
+            continue
+        same = page.labels & pages["no/" + path].labels
+        if same:
+            shared[path] = sorted(same)
+    assert shared == {}
+
+
 def allowed_words(lang):
     suffix = {"en": "en", "nb": "no"}[lang]
     words = set()
