@@ -3,6 +3,7 @@
 guide.json is the one source of the principles, domains and competencies; the pages carry the
 prose. These tests catch a page and the data file drifting apart in either language.
 """
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -111,3 +112,33 @@ def test_the_overview_has_a_section_per_domain_linking_each_competency(built_sit
     for c in data["competencies"]:
         slug = next(d["page"] for d in data["domains"] if d["id"] == c["domain"]).removeprefix("guide/")
         assert f'href="../{slug.removesuffix(".md")}/#{c["id"]}"' in html, c["id"]
+
+
+def section(html, anchor):
+    """The HTML from the heading with this id up to the next h2 or h3."""
+    start = html.index(f'id="{anchor}"')
+    ends = [i for i in (html.find("<h2", start), html.find("<h3", start)) if i != -1]
+    return html[start:min(ends, default=len(html))]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_competency_has_a_worked_hint_prompts_and_related_competencies(built_site, lang):
+    """The parts the guide's issue asks of every competency, besides its activities."""
+    data = content.guide()
+    ids = {c["id"] for c in data["competencies"]}
+    problems = {}
+    for c in data["competencies"]:
+        page = next(d["page"] for d in data["domains"] if d["id"] == c["domain"])
+        html = (Path(built_site) / LANGS[lang] / page.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+        missing = []
+        if 'class="admonition example"' not in section(html, f'{c["id"]}-hint'):
+            missing.append("worked example in the hint")
+        if not 2 <= section(html, f'{c["id"]}-reflect').count("<li>") <= 3:
+            missing.append("two or three reflection prompts")
+        related = section(html, f'{c["id"]}-related')
+        linked = {href.rsplit("#", 1)[1] for href in re.findall(r'href="([^"]*#[^"]+)"', related)}
+        if not (linked & ids) - {c["id"]}:
+            missing.append("a link to a related competency")
+        if missing:
+            problems[c["id"]] = missing
+    assert problems == {}
