@@ -6,13 +6,19 @@ Optional: LOCAL_ONLY (top-level keys kept in the browser but never written into 
 ATTACH ({name: handler(state, [(filename, other_state)], t)} for files brought into the data,
 see attach) and EXPORTS ({format: make(state, t) -> {filename, mime, text}}).
 """
+import importlib
 import json
 
-from . import competency_self_check, stakeholder_matrix, vi_worksheet
 from .html import Raw, el, join
 from .i18n import Strings
 
-MODULES = {m.ID: m for m in (stakeholder_matrix, vi_worksheet, competency_self_check)}
+# Worksheet id -> module in this package. Imported on first use: a page's Web Worker then
+# compiles only its own worksheet's code, which shortens the wait for Python on that page.
+MODULES = {
+    "stakeholder-matrix": "stakeholder_matrix",
+    "vi-worksheet": "vi_worksheet",
+    "competency-self-check": "competency_self_check",
+}
 MAX_ATTACH_FILES = 200
 MAX_IMPORT_BYTES = 1_000_000
 
@@ -27,9 +33,10 @@ JS_STRINGS = (
 
 def get(worksheet_id):
     try:
-        return MODULES[worksheet_id]
+        name = MODULES[worksheet_id]
     except KeyError:
         raise ValueError(f"unknown worksheet {worksheet_id!r}") from None
+    return importlib.import_module(f".{name}", __package__)
 
 
 def strings(mod, lang, site=""):

@@ -35,3 +35,22 @@ def test_the_build_packs_every_module_and_data_file():
                 if p.suffix in (".py", ".json") and "__pycache__" not in p.parts}
     assert names == expected
     assert "tools/bridge.py" in names and "tools/strings/common.json" in names
+
+
+def test_each_worksheet_id_names_its_module_and_only_that_module_is_loaded():
+    """The browser's worker imports tools.bridge and then one worksheet: the others' code must
+    not be compiled on that page (it would lengthen the wait for Python)."""
+    import subprocess
+
+    from tools import worksheets
+
+    for worksheet_id in worksheets.MODULES:
+        probe = ("import sys, json; from tools import bridge; "
+                 f"bridge.call('view', json.dumps({{'worksheet': {worksheet_id!r}, 'lang': 'en'}})); "
+                 "print(' '.join(sorted(m for m in sys.modules if m.startswith('tools.'))))")
+        loaded = subprocess.run([sys.executable, "-c", probe], cwd=TOOLS.parent, capture_output=True,
+                                text=True, check=True).stdout.split()
+        assert worksheets.get(worksheet_id).ID == worksheet_id
+        mine = "tools." + worksheets.MODULES[worksheet_id]
+        others = {"tools." + name for name in worksheets.MODULES.values()} - {mine}
+        assert mine in loaded and not others & set(loaded), (worksheet_id, loaded)
