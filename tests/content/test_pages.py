@@ -154,6 +154,21 @@ def test_glossary_and_references_list_every_entry_in_both_languages(pages):
     assert all(r["citation"].strip() for r in content.references())
 
 
+def test_every_reference_gives_its_doi_or_address(pages):
+    """Readers can find each source: a DOI or web address, unless it is a book or unpublished
+    material (declared with "kind"), which has none."""
+    sys.path.insert(0, str(ROOT))
+    from tools import content
+    missing = [r["id"] for r in content.references()
+               if not str(r.get("url", "")).startswith(("https://", "http://"))
+               and r.get("kind") not in ("book", "slides", "unpublished")]
+    assert missing == []
+    linked = [r for r in content.references() if r.get("url")]
+    for prefix in ("", "no/"):
+        html = Path(pages[prefix + "references/index.html"].path).read_text(encoding="utf-8")
+        assert all(f'href="{r["url"]}"' in html for r in linked), prefix
+
+
 def test_text_is_in_the_projects_own_words():
     copycheck = ROOT.parent / "shared" / "tools" / "copycheck.py"
     if not copycheck.exists():

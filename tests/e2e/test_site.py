@@ -1,4 +1,7 @@
-"""The whole site in Chromium: both languages, navigation, search, accessibility, no other hosts."""
+"""The whole site in Chromium: both languages, navigation, search, accessibility, no other hosts,
+printing."""
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -67,3 +70,32 @@ def test_every_page_is_accessible_and_stays_on_this_site(page, site_url, built_s
             problems[path] = violations
     assert problems == {}
     assert outside_hosts(requests, site_url) == []
+
+
+def printed_sheets(page):
+    """(width, height) in points of each sheet of the page printed to PDF with its own @page size."""
+    pdf = page.pdf(prefer_css_page_size=True, print_background=False)
+    return [(float(w), float(h)) for w, h in re.findall(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)]
+
+
+@pytest.mark.parametrize("prefix", ["", "no/"])
+def test_each_workshop_activity_prints_on_its_own_portrait_sheets(page, site_url, prefix):
+    page.goto(site_url + prefix + "workshop/activities/")
+    page.emulate_media(media="print")
+    headings = page.locator("article h2.handout")
+    expect(headings).to_have_count(5)
+    # The first activity follows the introduction; every later one starts a new sheet.
+    breaks = headings.evaluate_all("hs => hs.map(h => getComputedStyle(h).breakBefore)")
+    assert breaks == ["auto"] + ["page"] * 4
+    sheets = printed_sheets(page)
+    assert len(sheets) >= 5
+    assert all(w < h for w, h in sheets), sheets
+
+
+@pytest.mark.parametrize("path", ["guide/principles/", "worksheets/stakeholder-matrix/", "worksheets/vi-worksheet/"])
+def test_reading_pages_print_portrait_and_wide_worksheets_landscape(page, site_url, path):
+    page.goto(site_url + path)
+    page.emulate_media(media="print")
+    sheets = printed_sheets(page)
+    landscape = path.startswith("worksheets/")
+    assert sheets and all((w > h) == landscape for w, h in sheets), sheets
