@@ -13,6 +13,10 @@ def call(action, args_json):
         result = worksheets.export(ws, args["format"], args.get("data"), lang, args.get("site", ""))
     elif action == "import":
         result = worksheets.load(ws, args["text"], lang, args.get("data"))
+    elif action == "check-saved":
+        # The browser's own saved entry, checked as a file is (the form's string values allowed).
+        result = worksheets.load(ws, args["text"], lang, saved=True)
+        result.pop("state", None)
     elif action == "attach":
         result = worksheets.attach(ws, args["into"], args.get("files") or [], args.get("data"), lang)
     else:

@@ -116,7 +116,8 @@ class Rating:
             return value
         if isinstance(value, int) and not isinstance(value, bool) and value in LEVELS:
             return value
-        if isinstance(value, str) and value in ("1", "2", "3", "4"):
+        # The form's selects give strings; a file written by this site has the number.
+        if isinstance(value, str) and value in ("1", "2", "3", "4") and not getattr(errors, "strict", False):
             return int(value)
         errors.append(t("field_bad_rating", field=label, value=str(value)[:40]))
         return None
@@ -146,6 +147,8 @@ class Date:
 
 class ById(Record):
     """A group keyed by the guide's stable ids; messages name each key in the reader's language."""
+
+    key_placeholder = "<id>"
 
     def __init__(self, label_key, fields, name):
         super().__init__(label_key, fields)

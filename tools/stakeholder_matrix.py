@@ -38,7 +38,7 @@ STAKEHOLDER = Record("stakeholders", {
 })
 SCHEMA = Record(None, {
     "objective": Text("objective"),
-    "stakeholders": Items("stakeholders", "field_stakeholders_n", STAKEHOLDER, limit=500),
+    "stakeholders": Items("stakeholders", "field_stakeholders_n", STAKEHOLDER, limit=200),
 })
 ITEM_LISTS = {"stakeholders": "stakeholder_n"}
 

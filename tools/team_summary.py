@@ -47,15 +47,15 @@ def summarise(paths, fmt="markdown", lang="en", labels=None):
             problems.append(t("attach_file_problem", filename=str(path), message=t("cli_unreadable",
                                                                                       reason=error.strerror or str(error))))
             continue
-        if len(data) > worksheets.MAX_IMPORT_BYTES:
+        limit = worksheets.max_file_bytes(cs)
+        if len(data) > limit:
             problems.append(t("attach_file_problem", filename=str(path), message=t(
-                "import_too_large", filename=Path(path).name, size=len(data) // 1000,
-                limit=worksheets.MAX_IMPORT_BYTES // 1000)))
+                "import_too_large", filename=Path(path).name, size=-(-len(data) // 1000), limit=limit // 1000)))
             continue
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            problems.append(t("attach_file_problem", filename=str(path), message=t("import_not_json")))
+            problems.append(t("attach_file_problem", filename=str(path), message=t("import_not_utf8")))
             continue
         result = worksheets.load(cs.ID, text, lang, filename=Path(path).name)
         if not result["ok"]:

@@ -8,7 +8,9 @@ see attach) and EXPORTS ({format: make(state, t) -> {filename, mime, text}}).
 """
 import importlib
 import json
+import re
 
+from . import schema
 from .html import Raw, el, join
 from .i18n import Strings
 
@@ -20,7 +22,10 @@ MODULES = {
     "competency-self-check": "competency_self_check",
 }
 MAX_ATTACH_FILES = 200
-MAX_IMPORT_BYTES = 1_000_000
+# Deeper than any worksheet's data: a file nested further is refused before it is parsed, since
+# parsing it could exhaust the browser's stack and stop the worksheet's Python.
+MAX_DEPTH = 32
+FILE_KEYS = ("format", "version", "data")
 
 # Strings the JavaScript layer shows itself (status, confirmations, file messages).
 JS_STRINGS = (
@@ -28,6 +33,11 @@ JS_STRINGS = (
     "status_ready", "status_failed", "saved", "storage_failed", "confirm_clear", "confirm_import",
     "cleared", "imported", "exported", "not_ready", "import_too_large", "move_up", "move_down",
     "remove", "error_heading", "confirm_remove_item", "copy_name", "removed_item",
+    "import_not_utf8", "count_near", "count_full", "count_over", "paste_cut", "list_full",
+    "saved_damaged", "saved_damaged_checked", "saved_damaged_kept", "saved_damaged_not_kept",
+    "download_damaged", "discard_damaged", "confirm_discard_damaged", "damaged_discarded",
+    "other_tab", "other_tab_cleared", "storage_resumed", "saved_over_limits", "damaged_not_json",
+    "damaged_not_worksheet", "export_needs_fixing",
 )
 
 
@@ -43,11 +53,69 @@ def strings(mod, lang, site=""):
     return Strings(mod.STRINGS, lang, site)
 
 
-def clean(mod, data, t):
-    """Validated, complete data, and the list of problems found (translated)."""
-    errors = []
+def clean(mod, data, t, strict=False):
+    """Validated, complete data, and the list of problems found (translated).
+
+    strict: for files (exact types); the browser's form state has every value as a string."""
+    errors = schema.Problems(strict)
     state = mod.SCHEMA.clean(data if data is not None else {}, "", t, errors)
     return state, errors
+
+
+def max_file_bytes(mod):
+    """The largest file this worksheet can write: every text at its limit, every list full.
+    Imports take up to this, so whatever the site exports imports again."""
+    bound = schema.max_json_bytes(mod.SCHEMA, skip=getattr(mod, "LOCAL_ONLY", ())) + 200
+    return -(-bound // 100_000) * 100_000  # rounded up to a tenth of a megabyte
+
+
+def too_deep(text, limit=MAX_DEPTH):
+    """True if the JSON text nests arrays and objects more than limit levels deep."""
+    depth = 0
+    for match in _STRUCTURE.finditer(text):
+        c = match.group()[0]
+        if c in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif c in "]}":
+            depth -= 1
+    return False
+
+
+# Strings (skipped whole, so brackets inside them do not count) and brackets.
+_STRUCTURE = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+class _Duplicate(ValueError):
+    pass
+
+
+def _no_duplicates(pairs):
+    keys = [k for k, _ in pairs]
+    for k in keys:
+        if keys.count(k) > 1:
+            raise _Duplicate(k)
+    return dict(pairs)
+
+
+def _no_constant(name):
+    raise ValueError(f"{name} is not JSON")
+
+
+def parse(text, t, limit_bytes, filename=""):
+    """(document, None) or (None, message): the checks every file and saved entry goes through."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > limit_bytes:
+        return None, t("import_too_large", filename=filename, size=-(-size // 1000), limit=limit_bytes // 1000)
+    if too_deep(text):
+        return None, t("import_too_deep", limit=MAX_DEPTH)
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant), None
+    except _Duplicate as dup:
+        return None, t("import_duplicate_key", key=str(dup)[:40])
+    except (ValueError, RecursionError):
+        return None, t("import_not_json")
 
 
 def document(mod, state):
@@ -57,28 +125,41 @@ def document(mod, state):
             "data": {k: v for k, v in state.items() if k not in local}}
 
 
-def load(worksheet_id, text, lang, current=None, filename=""):
+def load(worksheet_id, text, lang, current=None, filename="", saved=False):
     """Read an imported file. Never partly: either the whole, valid data or a message.
 
     current: the data in the worksheet now; its LOCAL_ONLY parts (never in files) are kept.
+    saved: the text is the browser's own saved entry, not a file: the form's values are strings
+    there, and its LOCAL_ONLY parts belong in it.
     """
     mod = get(worksheet_id)
     t = strings(mod, lang)
-    if len(text.encode("utf-8")) > MAX_IMPORT_BYTES:
-        return {"ok": False, "message": t("import_too_large", filename=filename, size=len(text.encode()) // 1000,
-                                          limit=MAX_IMPORT_BYTES // 1000)}
-    try:
-        doc = json.loads(text)
-    except (ValueError, RecursionError):
+    if not isinstance(text, str):
         return {"ok": False, "message": t("import_not_json")}
+    limit = max_file_bytes(mod) * (2 if saved else 1)
+    doc, problem = parse(text, t, limit, filename)
+    if problem:
+        return {"ok": False, "message": problem}
     if not isinstance(doc, dict) or doc.get("format") != mod.FORMAT:
         found = doc.get("format") if isinstance(doc, dict) else None
         return {"ok": False, "message": t("import_wrong_format", expected=t("format_label"),
                                           found=str(found)[:60] if found is not None else "–")}
-    if doc.get("version") != mod.VERSION:
-        return {"ok": False, "message": t("import_wrong_version", found=str(doc.get("version"))[:20],
+    version = doc.get("version")
+    # A version is a whole number: true is not 1, nor is 1.0 or "1".
+    if type(version) is not int or version != mod.VERSION:
+        return {"ok": False, "message": t("import_wrong_version", found=json.dumps(version)[:20],
                                           expected=mod.VERSION)}
-    state, errors = clean(mod, doc.get("data"), t)
+    if "data" not in doc:
+        return {"ok": False, "message": t("import_no_data")}
+    errors = [t("field_unknown", field=str(key)[:40]) for key in doc if key not in FILE_KEYS]
+    if doc["data"] is None or not isinstance(doc["data"], dict):
+        errors.append(t("import_data_not_object"))
+    data = doc["data"] if isinstance(doc["data"], dict) else {}
+    if not saved:
+        errors += [t("field_unknown", field=str(key)[:40]) for key in getattr(mod, "LOCAL_ONLY", ()) if key in data]
+        data = {k: v for k, v in data.items() if k not in getattr(mod, "LOCAL_ONLY", ())}
+    state, problems = clean(mod, data, t, strict=not saved)
+    errors += problems
     if errors:
         return {"ok": False, "message": t("import_invalid"), "details": errors[:20]}
     if current is not None and getattr(mod, "LOCAL_ONLY", ()):
@@ -129,18 +210,65 @@ def export(worksheet_id, fmt, data, lang, site=""):
     """site: the site's root address in the reader's browser, for links in Markdown exports."""
     mod = get(worksheet_id)
     t = strings(mod, lang, site)
-    state, _ = clean(mod, data, t)
+    state, errors = clean(mod, data, t)
     if fmt in getattr(mod, "EXPORTS", {}):
         return mod.EXPORTS[fmt](state, t)
     stem = t("file_stem")
     if fmt == "json":
         text = json.dumps(document(mod, state), ensure_ascii=False, indent=2) + "\n"
-        return {"filename": f"{stem}.json", "mime": "application/json", "text": text}
+        out = {"filename": f"{stem}.json", "mime": "application/json", "text": text}
+        if errors:
+            # Written all the same (the reader's text is never held back), with what to fix so
+            # the file imports again.
+            out.update(warning=t("export_needs_fixing"), details=errors[:20])
+        return out
     if fmt == "csv":
         return {"filename": f"{stem}.csv", "mime": "text/csv", "text": mod.to_csv(state, t)}
     if fmt == "markdown":
         return {"filename": f"{stem}.md", "mime": "text/markdown", "text": mod.to_markdown(state, t)}
     raise ValueError(f"unknown export format {fmt!r}")
+
+
+_FIELD_TAG = re.compile(r'<(input|textarea|ol|ul|div)\b([^>]*?) data-(field|list|collection-item)="([^"]+)"')
+
+
+def with_limits(form_html, mod):
+    """The form with the schema's limits on its controls: maxlength on every text field (the
+    browser then holds the limit as the reader types or pastes) and data-max on every list."""
+    limits = schema.form_limits(mod.SCHEMA)
+
+    def add(match):
+        tag, before, kind, name = match.groups()
+        key = (name, "text") if kind == "field" else (name, "items")
+        limit = limits.get(key)
+        if limit is None or (kind == "field" and tag not in ("input", "textarea")):
+            return match.group()
+        extra = f' maxlength="{limit}"' if kind == "field" else f' data-max="{limit}"'
+        return match.group() + extra
+    return Raw(_FIELD_TAG.sub(add, form_html))
+
+
+def limits_html(worksheet_id, lang):
+    """The worksheet's limits, for its page's file-format section: from the schema, as the form
+    and the import apply them."""
+    mod = get(worksheet_id)
+    t = strings(mod, lang)
+    local = getattr(mod, "LOCAL_ONLY", ())
+    rows = []
+    for path, kind, limit in schema.limits(mod.SCHEMA, skip=local):
+        if path.endswith(".id") or path == "id" or path in ("open", "compare.first", "compare.second"):
+            continue  # ids, not text a reader types; their rule is in the prose
+        what = t("limit_characters", n=_number(limit, lang)) if kind == "text" else t("limit_entries", n=_number(limit, lang))
+        rows.append(el("tr", el("td", el("code", path)), el("td", what)))
+    rows.append(el("tr", el("td", t("limit_file")), el("td", t("limit_megabytes", n=_number(max_file_bytes(mod) / 1e6, lang)))))
+    head = el("thead", el("tr", el("th", t("limit_field"), scope="col"), el("th", t("limit_most"), scope="col")))
+    return el("table", head, el("tbody", Raw("".join(rows))), class_="ws-limits")
+
+
+def _number(n, lang):
+    text = f"{n:,.1f}" if isinstance(n, float) else f"{n:,}"
+    text = text[:-2] if text.endswith(".0") else text
+    return text.replace(",", "\u00a0").replace(".", ",") if lang == "no" else text
 
 
 def render_page(worksheet_id, lang, code_version=""):
@@ -171,9 +299,9 @@ def render_page(worksheet_id, lang, code_version=""):
            class_="ws-status", role="status", data_status=""),
         toolbar,
         el("div", data_message="", class_="ws-message", role="alert", tabindex="-1"),
-        mod.render_form(t),
+        with_limits(mod.render_form(t), mod),
         el("div", mod.render_blank(t), class_="ws-blank", aria_hidden="true"),
         el("div", data_region="report", class_="ws-report", aria_hidden="true"),
         class_="ws", data_worksheet=mod.ID, data_lang=lang, data_storage_key=f"isp:{mod.ID}",
-        data_format=mod.FORMAT, data_version=str(mod.VERSION), data_max_import_bytes=str(MAX_IMPORT_BYTES),
+        data_format=mod.FORMAT, data_version=str(mod.VERSION), data_max_import_bytes=str(max_file_bytes(mod)),
         data_code_version=code_version, data_ready="false")

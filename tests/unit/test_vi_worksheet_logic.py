@@ -316,7 +316,7 @@ def test_invalid_file_messages_are_translated():
     ("{ not json", "not valid JSON"),
     (json.dumps({"format": "isp-stakeholder-matrix", "version": 1, "data": {}}), "is not a VI = f(E, K, F)"),
     (json.dumps({"format": vi.FORMAT, "version": 2, "data": {}}), "uses version 2"),
-    (file_text({"assessments": [{"id": "a1", "notes": "x" * 1_100_000}]}), "too large"),
+    (file_text({"assessments": [{"id": "a1", "notes": "x" * (worksheets.max_file_bytes(vi) + 1)}]}), "too large"),
 ])
 def test_wrong_files_are_refused(text, says):
     loaded = worksheets.load(WS, text, "en")
