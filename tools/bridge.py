@@ -17,6 +17,11 @@ def call(action, args_json):
         # The browser's own saved entry, checked as a file is (the form's string values allowed).
         result = worksheets.load(ws, args["text"], lang, saved=True)
         result.pop("state", None)
+        if not result["ok"]:
+            # Said of the saved entry, not of a file; the specific reason goes with the details.
+            t = worksheets.strings(worksheets.get(ws), lang)
+            details = result.get("details") or [result["message"]]
+            result = {"ok": False, "message": t("damaged_invalid"), "details": details}
     elif action == "attach":
         result = worksheets.attach(ws, args["into"], args.get("files") or [], args.get("data"), lang)
     else:

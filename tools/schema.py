@@ -113,25 +113,26 @@ def is_blank(record):
 
 # ---------------------------------------------------------------- limits, from the one definition
 
-def limits(field, path="", skip=()):
+def limits(field, path="", skip=(), by_id=True):
     """[(path, kind, limit)] for every text ("text", characters) and list ("items", entries).
 
     Paths are dotted as the form's data-field names are; a list's items are under "<list>[]", and
-    the keys of a group keyed by ids are written once, as "<id>". skip: top-level keys to leave out.
+    the keys of a group keyed by ids are written once, as "<id>" (unless by_id is False, as the
+    form needs them). skip: top-level keys to leave out.
     """
     out = []
     if isinstance(field, Text):
         out.append((path, "text", field.limit))
     elif isinstance(field, Items):
         out.append((path, "items", field.limit))
-        out += limits(field.record, f"{path}[]")
+        out += limits(field.record, f"{path}[]", by_id=by_id)
     elif isinstance(field, Record):
         seen = set()
         for name, sub in field.fields.items():
             if not path and name in skip:
                 continue
-            key = field.key_placeholder or name
-            for entry in limits(sub, f"{path}.{key}" if path else key):
+            key = (field.key_placeholder if by_id else None) or name
+            for entry in limits(sub, f"{path}.{key}" if path else key, by_id=by_id):
                 if entry not in seen:
                     seen.add(entry)
                     out.append(entry)
@@ -142,7 +143,7 @@ def form_limits(field):
     """{data-field or data-list name: limit} as the form names them: a list item's fields by their
     path inside the item. Raises if one name would need two limits."""
     out = {}
-    for path, kind, limit in limits(field):
+    for path, kind, limit in limits(field, by_id=False):
         name = path.rsplit("[].", 1)[-1]
         if out.get((name, kind), limit) != limit:
             raise ValueError(f"form field {name!r} has two {kind} limits: {out[(name, kind)]} and {limit}")

@@ -113,7 +113,7 @@ def parse(text, t, limit_bytes, filename=""):
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant), None
     except _Duplicate as dup:
-        return None, t("import_duplicate_key", key=str(dup)[:40])
+        return None, t("import_duplicate_key", name=str(dup)[:40])
     except (ValueError, RecursionError):
         return None, t("import_not_json")
 
@@ -299,6 +299,7 @@ def render_page(worksheet_id, lang, code_version=""):
            class_="ws-status", role="status", data_status=""),
         toolbar,
         el("div", data_message="", class_="ws-message", role="alert", tabindex="-1"),
+        el("div", data_problems="", class_="ws-problems", role="status"),
         with_limits(mod.render_form(t), mod),
         el("div", mod.render_blank(t), class_="ws-blank", aria_hidden="true"),
         el("div", data_region="report", class_="ws-report", aria_hidden="true"),

@@ -22,8 +22,11 @@ function start(root) {
   // A scope (the form, a list item, the collection's item) owns the fields not inside another.
   let uid = 0;
   const lists = () => [...form.querySelectorAll("[data-list]")].filter((el) => el.tagName !== "BUTTON");
-  // A list keeps at least one (empty) item unless it says data-list-min="0".
+  // A list keeps at least one (empty) item unless it says data-list-min="0"; it holds at most
+  // data-max (the schema's limit, written into the form by Python).
   const minItems = (list) => Number(list.dataset.listMin ?? 1);
+  const maxOf = (el) => Number(el.dataset.max) || Infinity;
+  const isRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
   const ownFields = (scope) =>
     [...scope.querySelectorAll("[data-field]")].filter((el) => (el.closest("[data-item], [data-collection-item]") || form) === scope);
   const getPath = (obj, path) => path.split(".").reduce((o, k) => (o && typeof o === "object" ? o[k] : undefined), obj);
@@ -41,7 +44,10 @@ function start(root) {
   }
   function write(scope, record) {
     for (const el of ownFields(scope)) {
-      el.value = getPath(record, el.dataset.field) ?? "";
+      // Saved data may be damaged: only text and numbers ever reach a control.
+      const value = getPath(record, el.dataset.field);
+      const text = typeof value === "string" || typeof value === "number" ? String(value) : "";
+      if (el.value !== text) el.value = text;
       // A select without an option for the value shows its first option, never a blank.
       if (el.tagName === "SELECT" && el.selectedIndex < 0) el.selectedIndex = 0;
     }
@@ -88,9 +94,10 @@ function start(root) {
     }
   }
   function fillCollection(data) {
-    const records = Array.isArray(data[coll.name]) && data[coll.name].length ? data[coll.name] : [{}];
+    const saved = Array.isArray(data[coll.name]) ? data[coll.name].filter(isRecord).slice(0, maxOf(box)) : [];
+    const records = saved.length ? saved : [{}];
     coll.items = [];
-    for (const record of records) coll.items.push({ ...record, id: record.id || newId() });
+    for (const record of records) coll.items.push({ ...record, id: typeof record.id === "string" && record.id ? record.id : newId() });
     const open = coll.items.findIndex((item) => item.id === data[coll.openKey]);
     showItem(Math.max(open, 0));
   }
@@ -125,17 +132,19 @@ function start(root) {
   }
 
   function fill(data) {
-    data = data || {};
+    data = isRecord(data) ? data : {};
     if (coll) fillCollection(data);
     write(form, data);
     for (const list of lists()) {
-      const saved = Array.isArray(data[list.dataset.list]) ? data[list.dataset.list] : [];
+      const saved = Array.isArray(data[list.dataset.list])
+        ? data[list.dataset.list].slice(0, maxOf(list)).map((r) => (isRecord(r) ? r : {})) : [];
       const records = saved.concat(Array(Math.max(minItems(list) - saved.length, 0)).fill({}));
       while (list.children.length > records.length) list.lastElementChild.remove();
       while (list.children.length < records.length) newItem(list);
       records.forEach((record, i) => write(list.children[i], record));
       renumber(list);
     }
+    for (const el of form.querySelectorAll("[maxlength]")) count(el);
   }
 
   function renumber(list) {
@@ -156,7 +165,8 @@ function start(root) {
   }
 
   // ------------------------------------------------------------------ messages
-  function say(text, details) {
+  // actions: [{label, run}] shown as buttons under the message (e.g. download a kept copy).
+  function say(text, details, actions) {
     messageBox.replaceChildren();
     if (!text) return;
     const p = document.createElement("p");
@@ -171,31 +181,258 @@ function start(root) {
       }
       messageBox.append(ul);
     }
+    for (const { label, run } of actions || []) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button";
+      button.textContent = label;
+      button.addEventListener("click", run);
+      messageBox.append(button);
+    }
   }
 
+  // Problems Python found in what the form holds now (text over a limit, saved by an older
+  // version): shown until they are fixed, apart from the other messages.
+  const problemsBox = root.querySelector("[data-problems]");
+  function showProblems(errors) {
+    problemsBox.replaceChildren();
+    if (!errors || !errors.length) return;
+    const p = document.createElement("p");
+    p.textContent = S.saved_over_limits;
+    const ul = document.createElement("ul");
+    for (const e of errors.slice(0, 20)) {
+      const li = document.createElement("li");
+      li.textContent = e;
+      ul.append(li);
+    }
+    problemsBox.append(p, ul);
+  }
+
+  // ------------------------------------------------------------------ limits where the reader types
+  // Each text control has the schema's limit as maxlength, so the browser stops typing and
+  // pasting at it; this shows how near a field is, and says when a paste was cut short.
+  const NEAR = 0.8;
+  function count(el) {
+    const limit = el.maxLength;
+    if (!(limit > 0) || el.type === "hidden") return;
+    const used = el.value.length;
+    let counter = el.counter;
+    if (used < limit * NEAR) {
+      if (counter) counter.hidden = true;
+      return;
+    }
+    if (!counter) {
+      counter = el.counter = document.createElement("p");
+      counter.className = "ws-count";
+      counter.id = `${el.id || `ws-f${(uid += 1)}`}-count`;
+      el.after(counter);
+      el.setAttribute("aria-describedby", `${el.getAttribute("aria-describedby") || ""} ${counter.id}`.trim());
+    }
+    counter.hidden = false;
+    counter.dataset.state = used > limit ? "over" : used === limit ? "full" : "near";
+    counter.textContent = used > limit ? fmt(S.count_over, { used, over: used - limit, limit })
+      : used === limit ? fmt(S.count_full, { limit }) : fmt(S.count_near, { used, limit });
+  }
+  form.addEventListener("input", (event) => count(event.target));
+  form.addEventListener("paste", (event) => {
+    const el = event.target;
+    if (!(el.maxLength > 0) || !event.clipboardData) return;
+    const pasted = event.clipboardData.getData("text/plain").replace(/\r\n?/g, "\n");
+    const room = el.maxLength - (el.value.length - Math.abs((el.selectionEnd ?? 0) - (el.selectionStart ?? 0)));
+    if (pasted.length > room) {
+      say(fmt(S.paste_cut, { total: pasted.length, kept: Math.max(room, 0), limit: el.maxLength }));
+    }
+  });
+
   // ------------------------------------------------------------------ storage
-  // A storage warning stays until saving works again; other messages stay until the next one.
+  // Saving never loses anything: a failed save is retried until it works (the text stays in the
+  // form, and can be exported meanwhile); a saved entry that cannot be read is kept aside before
+  // anything is saved over it; another tab's changes are taken in, not overwritten.
+  const copyPrefix = `${storageKey}:damaged:`;
+  const checkKey = `${storageKey}:before-check`;
   let storageWarned = false;
-  function save() {
+  let retryTimer = 0;
+  let holdSaving = false; // an unreadable entry that could not be copied is not saved over
+  let unsaved = false;
+  let lastSaved = null; // what this tab last wrote or read: another tab's change differs
+  let unchecked = null; // the saved entry as found, until Python has checked it
+
+  function storageGet(key) {
     try {
-      localStorage.setItem(storageKey, JSON.stringify({ format, version, data: collect() }));
-      if (storageWarned) say("");
-      storageWarned = false;
+      return localStorage.getItem(key);
     } catch (error) {
+      return null;
+    }
+  }
+  function storageSet(key, value) {
+    try {
+      localStorage.setItem(key, value);
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+  function storageRemove(key) {
+    try {
+      localStorage.removeItem(key);
+    } catch (error) {
+      /* nothing stored, nothing to remove */
+    }
+  }
+
+  function save() {
+    if (holdSaving) {
+      unsaved = true;
+      return;
+    }
+    // Until Python has confirmed the entry found at load is sound, a copy of it is kept first.
+    if (unchecked !== null && storageGet(checkKey) === null && !storageSet(checkKey, unchecked)) {
+      unsaved = true;
+      return saveFailed();
+    }
+    const text = JSON.stringify({ format, version, data: collect() });
+    if (!storageSet(storageKey, text)) return saveFailed();
+    lastSaved = text;
+    unsaved = false;
+    if (storageWarned) {
+      storageWarned = false;
+      clearInterval(retryTimer);
+      say(S.storage_resumed);
+    }
+  }
+  function saveFailed() {
+    unsaved = true;
+    if (!storageWarned) {
       storageWarned = true;
       say(S.storage_failed);
+      retryTimer = setInterval(save, 3000);
     }
+  }
+  // Leaving with changes that are not saved asks first (the browser shows its own words).
+  window.addEventListener("beforeunload", (event) => {
+    if (unsaved) event.preventDefault();
+  });
+
+  function download({ filename, mime, text }) {
+    const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = filename;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  // An unreadable saved entry: kept under its own key, offered as a download, deletable.
+  function keepCopy(text) {
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const key = localStorage.key(i);
+      if (key.startsWith(copyPrefix) && storageGet(key) === text) return key;
+    }
+    const key = `${copyPrefix}${new Date().toISOString()}`;
+    return storageSet(key, text) ? key : null;
+  }
+  function reportDamaged(text, reason, details) {
+    let key = null;
+    try {
+      key = keepCopy(text);
+    } catch (error) {
+      key = null;
+    }
+    if (!key) holdSaving = true;
+    const stamp = new Date().toISOString().slice(0, 10);
+    const actions = [{
+      label: S.download_damaged,
+      run: () => {
+        download({ filename: `${worksheet}-saved-${stamp}.txt`, mime: "text/plain", text });
+        if (holdSaving) {
+          holdSaving = false;
+          save();
+        }
+      },
+    }];
+    if (key) {
+      actions.push({
+        label: S.discard_damaged,
+        run: () => {
+          if (!window.confirm(S.confirm_discard_damaged)) return;
+          storageRemove(key);
+          say(S.damaged_discarded);
+        },
+      });
+    }
+    const lines = [];
+    if (details && details.length) lines.push(S.saved_damaged_checked, ...details);
+    lines.push(key ? S.saved_damaged_kept : S.saved_damaged_not_kept);
+    say(fmt(S.saved_damaged, { reason }), lines, actions);
+    root.dataset.savedDamaged = "true";
+  }
+
+  function readSaved(text) {
+    // -> {data} for an entry of this worksheet, or {reason} for one that cannot be read.
+    let doc;
+    try {
+      doc = JSON.parse(text);
+    } catch (error) {
+      return { reason: S.damaged_not_json };
+    }
+    if (!isRecord(doc) || doc.format !== format || doc.version !== version || !isRecord(doc.data)) {
+      return { reason: S.damaged_not_worksheet };
+    }
+    return { data: doc.data };
   }
 
   function restore() {
-    try {
-      const doc = JSON.parse(localStorage.getItem(storageKey) || "null");
-      if (doc && doc.format === format && doc.version === version) fill(doc.data);
-      else lists().forEach(renumber);
-    } catch (error) {
+    const text = storageGet(storageKey);
+    lastSaved = text;
+    if (text === null) return lists().forEach(renumber);
+    const { data, reason } = readSaved(text);
+    if (reason) {
       lists().forEach(renumber);
+      reportDamaged(text, reason);
+      return;
+    }
+    fill(data);
+    unchecked = text;
+  }
+
+  // Python checks the saved entry as it checks a file; one it refuses is kept aside and reported.
+  async function checkSaved() {
+    if (unchecked === null) return;
+    const text = unchecked;
+    let result;
+    try {
+      result = await call("check-saved", { text });
+    } catch (error) {
+      return;
+    }
+    if (result.ok) {
+      unchecked = null;
+      storageRemove(checkKey);
+    } else {
+      reportDamaged(text, result.message, result.details);
+      unchecked = null;
+      storageRemove(checkKey);
     }
   }
+
+  // Another tab or window saved this worksheet: take its version in, as this tab's own state
+  // was saved (and so seen by the other tab) before that change.
+  window.addEventListener("storage", (event) => {
+    if (event.key !== storageKey || event.newValue === lastSaved || unsaved) return;
+    lastSaved = event.newValue;
+    if (event.newValue === null) {
+      fill({});
+      say(S.other_tab_cleared);
+    } else {
+      const { data } = readSaved(event.newValue);
+      if (!data) return;
+      fill(data);
+      say(S.other_tab);
+    }
+    refresh();
+  });
 
   // ------------------------------------------------------------------ Python in a worker
   // The site's root (this file is assets/javascripts/worksheet.js), for links in exports.
@@ -238,6 +475,7 @@ function start(root) {
       delete root.dataset.failed;
       setStatus(S.status_ready, "ready");
       refresh();
+      checkSaved();
     } else if (msg.type === "failed") fail(msg.detail);
     else if (msg.type === "result") {
       const p = pending.get(msg.id);
@@ -262,6 +500,7 @@ function start(root) {
       return;
     }
     if (seq !== viewSeq) return;
+    showProblems(view.errors);
     for (const [name, html] of Object.entries(view.regions)) {
       // Python built this markup and escaped every piece of user text in it.
       const region = root.querySelector(`[data-region="${name}"]`);
@@ -290,16 +529,14 @@ function start(root) {
   }
 
   // ------------------------------------------------------------------ files
-  function download({ filename, mime, text }) {
-    const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = filename;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-    say(fmt(S.exported, { filename }));
+  // A file as UTF-8 text, or null with the reader told why not (bytes that are not UTF-8 are
+  // refused, never replaced).
+  async function readText(file) {
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
+    } catch (error) {
+      return null;
+    }
   }
 
   async function importFile(file) {
@@ -308,7 +545,12 @@ function start(root) {
       messageBox.focus();
       return;
     }
-    const text = await file.text();
+    const text = await readText(file);
+    if (text === null) {
+      say(S.import_not_utf8);
+      messageBox.focus();
+      return;
+    }
     const result = await call("import", { text, data: collect() });
     if (!result.ok) {
       say(result.message, result.details);
@@ -361,6 +603,10 @@ function start(root) {
         collSelect.focus();
         say(fmt(S.removed_item, { name }));
       } else {
+        if (coll.items.length >= maxOf(box)) {
+          say(fmt(S.list_full, { limit: maxOf(box) }));
+          return;
+        }
         const record = action === "collection-copy"
           ? { ...structuredClone(coll.items[coll.current]), [coll.label]: fmt(S.copy_name, { name }) }
           : {};
@@ -371,6 +617,10 @@ function start(root) {
       }
       changed();
     } else if (action === "add") {
+      if (list.children.length >= maxOf(list)) {
+        say(fmt(S.list_full, { limit: maxOf(list) }));
+        return;
+      }
       const added = newItem(list);
       renumber(list);
       added.querySelector("[data-field]").focus();
@@ -394,7 +644,10 @@ function start(root) {
     } else if (action.startsWith("export-")) {
       if (!pythonReady) return say(failed ? S.status_failed : S.not_ready);
       try {
-        download(await call("export", { format: action.slice(7), data: collect() }));
+        const file = await call("export", { format: action.slice(7), data: collect() });
+        download(file);
+        if (file.warning) say(file.warning, file.details);
+        else say(fmt(S.exported, { filename: file.filename }));
       } catch (error) {
         say(S.status_failed);
       }
@@ -412,19 +665,16 @@ function start(root) {
       say(button.dataset.done || "");
       changed();
     } else if (action === "print") {
-      window.print();
+      // Without Python there is no report: the form itself prints, with everything typed in it.
+      printWith(pythonReady && root.dataset.ready === "true" ? null : "ws-printing-form");
     } else if (action === "print-blank") {
-      document.body.classList.add("ws-printing-blank");
-      window.print();
-      setTimeout(() => document.body.classList.remove("ws-printing-blank"), 0);
+      printWith("ws-printing-blank");
     } else if (action === "clear") {
       if (!window.confirm(S.confirm_clear)) return;
       fill({});
-      try {
-        localStorage.removeItem(storageKey);
-      } catch (error) {
-        /* nothing stored, nothing to remove */
-      }
+      storageRemove(storageKey);
+      lastSaved = null;
+      unsaved = false;
       say(S.cleared);
       refresh();
     }
@@ -452,7 +702,13 @@ function start(root) {
       messageBox.focus();
       return;
     }
-    const texts = await Promise.all(files.map(async (file) => ({ name: file.name, text: await file.text() })));
+    const texts = await Promise.all(files.map(async (file) => ({ name: file.name, text: await readText(file) })));
+    const notText = texts.find((f) => f.text === null);
+    if (notText) {
+      say(`${notText.name}: ${S.import_not_utf8}`);
+      messageBox.focus();
+      return;
+    }
     const result = await call("attach", { into, files: texts, data: collect() });
     if (!result.ok) {
       say(result.message, result.details);
@@ -477,6 +733,18 @@ function start(root) {
         say(S.status_failed);
       }
     });
+  }
+
+  function printWith(bodyClass) {
+    // The printed form shows every part, including those folded away on screen.
+    const folded = bodyClass === "ws-printing-form" ? [...form.querySelectorAll("details:not([open])")] : [];
+    folded.forEach((d) => (d.open = true));
+    if (bodyClass) document.body.classList.add(bodyClass);
+    window.print();
+    setTimeout(() => {
+      if (bodyClass) document.body.classList.remove(bodyClass);
+      folded.forEach((d) => (d.open = false));
+    }, 0);
   }
 
   restore();
