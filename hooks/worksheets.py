@@ -24,6 +24,7 @@ if str(ROOT) not in sys.path:
 from tools import worksheets  # noqa: E402
 
 MARKER = "<!-- worksheet -->"
+LIMITS_MARKER = "<!-- worksheet-limits -->"
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 # The core of Pyodide: enough for the standard library, which is all tools/ uses.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
@@ -67,7 +68,10 @@ def on_page_content(html, page, config, files):
     if MARKER not in html:
         raise PluginError(f"{page.file.src_uri}: front matter names worksheet {worksheet_id!r} "
                           f"but the page has no {MARKER} marker")
-    form = worksheets.render_page(worksheet_id, _current_language(config), code_version())
+    lang = _current_language(config)
+    form = worksheets.render_page(worksheet_id, lang, code_version())
+    # The file-format section's table of limits, from the same schema the form and import use.
+    html = html.replace(LIMITS_MARKER, worksheets.limits_html(worksheet_id, lang))
     return html.replace(MARKER, form, 1)
 
 

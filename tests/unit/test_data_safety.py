@@ -4,6 +4,7 @@ bad files is refused by every worksheet with a message in the reader's language.
 import html.parser
 import json
 import random
+import re
 import string
 
 import pytest
@@ -256,3 +257,12 @@ def test_the_documented_limits_are_the_schemas(ws):
             if path in ("open", "compare.first", "compare.second"):
                 continue
             assert f"<code>{path.replace('<', '&lt;').replace('>', '&gt;')}</code>" in table, (path, lang)
+
+
+def test_markdown_keeps_typed_web_addresses_as_text_and_makes_nothing_else_a_link():
+    """As each worksheet page documents: bare addresses stay as typed (GFM viewers link them);
+    markup the reader typed is escaped, so no other link or tag appears."""
+    typed = "See https://example.org/guide and [click](javascript:alert(1)) <a href=x>y</a>"
+    md = worksheets.export("stakeholder-matrix", "markdown", {"objective": typed}, "en")["text"]
+    assert "https://example.org/guide" in md
+    assert not re.search(r"(?<!\\)\]\(", md) and not re.search(r"(?<!\\)<", md)
