@@ -1,6 +1,6 @@
 // Runs the worksheets' Python (tools/, packed as assets/tools.zip) on Pyodide, off the page's
 // main thread. Narrow interface, as in JupyterLite's kernel worker:
-//   page -> worker: {id, action, args}            (action: "view" | "export" | "import")
+//   page -> worker: {id, action, args}  (action: "view" | "export" | "import" | "check-saved" | "attach")
 //   worker -> page: {type: "progress", step} | {type: "ready"} | {type: "failed", detail}
 //                   {type: "result", id, ok, value | error}
 const assets = new URL("../", import.meta.url);

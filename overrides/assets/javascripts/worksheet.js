@@ -256,6 +256,7 @@ function start(root) {
   let unsaved = false;
   let lastSaved = null; // what this tab last wrote or read: another tab's change differs
   let unchecked = null; // the saved entry as found, until Python has checked it
+  let copiedUnchecked = false;
 
   function storageGet(key) {
     try {
@@ -286,9 +287,9 @@ function start(root) {
       return;
     }
     // Until Python has confirmed the entry found at load is sound, a copy of it is kept first.
-    if (unchecked !== null && storageGet(checkKey) === null && !storageSet(checkKey, unchecked)) {
-      unsaved = true;
-      return saveFailed();
+    if (unchecked !== null && !copiedUnchecked) {
+      if (!storageSet(checkKey, unchecked)) return saveFailed();
+      copiedUnchecked = true;
     }
     const text = JSON.stringify({ format, version, data: collect() });
     if (!storageSet(storageKey, text)) return saveFailed();
