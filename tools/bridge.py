@@ -8,7 +8,7 @@ def call(action, args_json):
     args = json.loads(args_json)
     ws, lang = args["worksheet"], args["lang"]
     if action == "view":
-        result = worksheets.view(ws, args.get("data"), lang)
+        result = worksheets.view(ws, args.get("data"), lang, args.get("site", ""))
     elif action == "export":
         result = worksheets.export(ws, args["format"], args.get("data"), lang, args.get("site", ""))
     elif action == "import":

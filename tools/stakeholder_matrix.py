@@ -48,6 +48,21 @@ def suggested_levels(importance, influence):
     return SUGGESTED.get((importance, influence), ())
 
 
+# Levels above the matrix's suggestion for a group with much at stake and little influence: the
+# source's reasoning about power invites this (co-creation is for groups often left out).
+RAISED_FOR_AFFECTED = ("involve", "collaborate", "co-create")
+
+
+def level_note(row, t):
+    """What the form says under a chosen level that is not the matrix's suggestion."""
+    levels = suggested_levels(row["importance"], row["influence"])
+    if not levels or not row["level"] or row["level"] in levels:
+        return ""
+    if quadrant(row) == "high-low" and row["level"] in RAISED_FOR_AFFECTED:
+        return t("level_raised")
+    return t("level_differs")
+
+
 def quadrant(row):
     if row["importance"] in LOW_HIGH and row["influence"] in LOW_HIGH:
         return f"{row['importance']}-{row['influence']}"
@@ -63,7 +78,12 @@ def suggestion_text(row, t):
     if not levels:
         return ""
     names = [level_name(lv, t) for lv in levels]
-    return names[0] if len(names) == 1 else t("or", a=names[0], b=names[1])
+    if len(names) == 1:
+        return names[0]
+    # English writes the levels as names ("Inform or Consult"); Norwegian capitalises only the
+    # first word ("Informere eller konsultere"), as the Norwegian pages do.
+    second = names[1][:1].lower() + names[1][1:] if t.lang == "no" else names[1]
+    return t("or", a=names[0], b=second)
 
 
 def filled(state):
@@ -79,11 +99,9 @@ def display_name(row, t):
 def view(state, t):
     rows = []
     for row in state["stakeholders"]:
-        levels = suggested_levels(row["importance"], row["influence"])
-        differs = bool(levels and row["level"] and row["level"] not in levels)
         rows.append({
             "suggested": suggestion_text(row, t) or t("suggested_none"),
-            "note": t("level_differs") if differs else "",
+            "note": level_note(row, t),
             "quadrant": quadrant(row) or "",
         })
     return {

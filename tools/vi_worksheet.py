@@ -327,7 +327,8 @@ def diagnosis_html(d, t):
     return join(el("dl", Raw(items), class_="vi-diagnosis"), el("p", t("diag_rules"), class_="ws-help"))
 
 
-def pointers_html(a, d, t):
+def pointers_html(a, d, t, on_paper=False):
+    """on_paper: each link also gives its address in full, to be followed from a printed page."""
     if not d["weak_spots"]:
         rated = any(info["rated"] for info in d["elements"].values())
         return el("p", t("pointers_none" if rated else "pointers_unrated"))
@@ -335,7 +336,8 @@ def pointers_html(a, d, t):
     for e, s in d["weak_spots"]:
         items = []
         for p in pointers_for(e, s):
-            items.append(el("li", el("a", p[t.lang], href=page_href(p)),
+            address = el("span", f" <{absolute_url(p, t) or page_path(p)}>", class_="vi-address") if on_paper else None
+            items.append(el("li", el("a", p[t.lang], href=page_href(p)), address,
                             " ", el("span", f"({t('kind_' + p['kind'])})", class_="vi-kind"),
                             ": ", p["why"][t.lang]))
         parts.append(el("section",
@@ -532,7 +534,7 @@ def report_html(state, t):
     parts.append(el("h3", t("md_ratings")))
     parts.append(el("table", el("thead", head), el("tbody", Raw(body)), class_="ws-report-table"))
     parts.append(el("h3", t("pointers_heading")))
-    parts.append(pointers_html(a, d, t))
+    parts.append(pointers_html(a, d, t, on_paper=True))
     parts.append(el("h3", t("actions")))
     parts.append(el("p", a["actions"] or "–", class_="vi-actions"))
     if compared(state):

@@ -197,9 +197,10 @@ def attach(worksheet_id, into, files, data, lang):
     return handler(state, loaded, t)
 
 
-def view(worksheet_id, data, lang):
+def view(worksheet_id, data, lang, site=""):
+    """site: the site's root address in the reader's browser, for addresses printed in reports."""
     mod = get(worksheet_id)
-    t = strings(mod, lang)
+    t = strings(mod, lang, site)
     state, errors = clean(mod, data, t)
     result = mod.view(state, t)
     result["errors"] = errors
@@ -296,6 +297,7 @@ def render_page(worksheet_id, lang, code_version=""):
         el("script", Raw(payload), type="application/json", data_strings=""),
         el("p", t("privacy"), class_="ws-privacy"),
         el("div", el("progress", aria_label=t("status_loading")), el("span", t("status_loading"), data_status_text=""),
+           el("span", "", data_saved="", class_="ws-saved"),
            class_="ws-status", role="status", data_status=""),
         toolbar,
         el("div", data_message="", class_="ws-message", role="alert", tabindex="-1"),

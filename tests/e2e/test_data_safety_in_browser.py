@@ -4,7 +4,7 @@ calculator still running, damaged saved state is kept and reported, another tab'
 taken in, a full storage is reported and saving resumes, the form prints without Python, and
 every control shows keyboard focus."""
 import json
-import time
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -291,3 +291,23 @@ def test_every_control_shows_keyboard_focus(context, site_url, ws, scheme):
             missing.append(info)
     assert ("INPUT", "text") in seen and ("TEXTAREA", "textarea") in seen
     assert missing == []
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+@pytest.mark.parametrize("ws", WS)
+def test_saving_shows_the_time_without_moving_the_page_or_taking_focus(context, site_url, ws, lang):
+    page = open_ws(context.new_page(), site_url, ws, lang)
+    s = t(ws, lang)
+    saved = page.locator("[data-saved]")
+    expect(saved).to_have_text("")
+    area = page.locator(FIELDS[ws][1]).first
+    area.scroll_into_view_if_needed()
+    area.click()
+    scrolled = page.evaluate("window.scrollY")
+    page.keyboard.type("Saved as I type")
+    pattern = re.escape(s("saved", time="HH:MM")).replace("HH\\:MM", r"\d\d[:.]\d\d").replace("HH:MM", r"\d\d[:.]\d\d")
+    expect(saved).to_have_text(re.compile(pattern))
+    assert page.evaluate("document.activeElement.dataset.field") == area.get_attribute("data-field")
+    assert page.evaluate("window.scrollY") == scrolled
+    # It is in the worksheet's status line, which screen readers announce politely.
+    assert saved.evaluate("el => el.closest('[role=status]') !== null")

@@ -16,8 +16,8 @@ T = {
            "invalid": "some fields are not valid", "failed": "could not start", "high": "High",
            "export_json": "Export JSON", "import": "Import JSON", "clear": "Clear all",
            "ready": "Ready.", "differs": "differs from the matrix suggestion"},
-    "no": {"add": "Legg til interessent", "inform_consult": "Informere eller Konsultere",
-           "collab": "Samarbeide eller Samskape", "none": "Velg viktighet og innflytelse",
+    "no": {"add": "Legg til interessent", "inform_consult": "Informere eller konsultere",
+           "collab": "Samarbeide eller samskape", "none": "Velg viktighet og innflytelse",
            "not_json": "Filen er ikke gyldig JSON", "wrong_format": "Filen er ikke en interessentmatrise-fil",
            "too_large": "er for stor", "invalid": "noen felt ikke er gyldige", "failed": "kunne ikke starte",
            "high": "Høy", "export_json": "Eksporter JSON", "import": "Importer JSON", "clear": "Tøm alt",
@@ -184,7 +184,7 @@ def test_language_switch_keeps_the_work(open_worksheet, page):
     assert "/no/worksheets/stakeholder-matrix/" in page.url
     assert page.locator("html").get_attribute("lang") == "nb"
     expect(page.locator("[data-field='objective']")).to_have_value("Same work")
-    expect(row(page, 0).locator("[data-out='suggested']")).to_have_text("Konsultere eller Involvere")
+    expect(row(page, 0).locator("[data-out='suggested']")).to_have_text("Konsultere eller involvere")
     assert values(page)[0]["level"] == "consult"
 
 

@@ -34,7 +34,7 @@ def test_matrix_suggests_the_levels_of_the_source(importance, influence, expecte
     assert sm.suggested_levels(importance, influence) == expected
 
 
-@pytest.mark.parametrize("lang, text", [("en", "Inform or Consult"), ("no", "Informere eller Konsultere")])
+@pytest.mark.parametrize("lang, text", [("en", "Inform or Consult"), ("no", "Informere eller konsultere")])
 def test_view_shows_each_rows_suggestion_in_the_page_language(lang, text):
     view = worksheets.view(WS, state(person(importance="high", influence="low")), lang)
     assert view["rows"]["stakeholders"][0]["suggested"] == text
@@ -76,7 +76,7 @@ def test_matrix_with_many_names_stays_readable():
 
 def test_norwegian_picture_is_in_norwegian():
     svg = worksheets.view(WS, state(person(importance="high", influence="high")), "no")["regions"]["matrix"]
-    assert "Samarbeide eller Samskape" in svg and "Interessentens innflytelse over målet" in svg
+    assert "Samarbeide eller samskape" in svg and "Interessentens innflytelse over målet" in svg
 
 
 def test_hostile_text_is_escaped_in_every_region():
@@ -165,7 +165,7 @@ def test_csv_has_the_analysis_and_plan_tables_in_the_language():
     rows = list(csv.reader(io.StringIO(export("csv", s, "no")["text"].lstrip("\ufeff"))))
     assert ["Analyse"] in rows and ["Plan for involvering"] in rows
     analysis = rows[rows.index(["Analyse"]) + 2]
-    assert analysis == ["Parents", "", "", "Høy", "Lav", "Informere eller Konsultere", "Konsultere"]
+    assert analysis == ["Parents", "", "", "Høy", "Lav", "Informere eller konsultere", "Konsultere"]
 
 
 def test_markdown_export_keeps_user_text_as_text():
@@ -186,3 +186,17 @@ def test_bridge_speaks_json():
     assert set(out) == {"rows", "regions", "errors"}
     with pytest.raises(ValueError):
         bridge.call("delete-everything", json.dumps({"worksheet": WS, "lang": "en"}))
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_raising_the_level_for_a_group_with_much_at_stake_and_little_power_is_invited(lang):
+    """Parents in the target group (high importance, low influence) may well be co-created with:
+    the note says why that can be right, instead of warning that it departs from the matrix."""
+    t = Strings(sm.STRINGS, lang)
+    notes = lambda imp, inf, level: sm.view(  # noqa: E731
+        worksheets.clean(sm, state(person("P", importance=imp, influence=inf, level=level)), t)[0], t)["rows"]["stakeholders"][0]["note"]
+    for level in ("involve", "collaborate", "co-create"):
+        assert notes("high", "low", level) == t("level_raised")
+    assert notes("high", "low", "consult") == ""
+    assert notes("high", "high", "inform") == t("level_differs")
+    assert notes("low", "high", "co-create") == t("level_differs")

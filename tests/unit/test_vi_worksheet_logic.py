@@ -447,3 +447,15 @@ def test_view_and_exports_leave_the_state_untouched():
     worksheets.view(WS, state, "en")
     worksheets.export(WS, "csv", state, "en")
     assert state == before
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_printed_pointers_give_their_full_address_to_follow_from_paper(lang):
+    data = doc(assessment(research="low"), open_="a1")
+    site = "https://guide.example.org/practice-guide/"
+    report = worksheets.view(WS, data, lang, site)["regions"]["report"]
+    prefix = "no/" if lang == "no" else ""
+    addresses = re.findall(r'class="vi-address"> &lt;([^&]+)&gt;', report)
+    assert addresses and all(a.startswith(site + prefix) for a in addresses)
+    # On screen the pointers stay plain links.
+    assert "vi-address" not in worksheets.view(WS, data, lang, site)["regions"].get("pointers", "")

@@ -295,13 +295,27 @@ function start(root) {
     if (!storageSet(storageKey, text)) return saveFailed();
     lastSaved = text;
     unsaved = false;
+    showSaved();
     if (storageWarned) {
       storageWarned = false;
       clearInterval(retryTimer);
       say(S.storage_resumed);
     }
   }
+  // "Saved at 14:02" beside the status, once typing pauses: it never moves the page or takes
+  // focus, and a screen reader hears it once (the status line is a polite live region).
+  const savedText = root.querySelector("[data-saved]");
+  const clock = new Intl.DateTimeFormat(lang === "no" ? "nb-NO" : "en-GB", { hour: "2-digit", minute: "2-digit" });
+  let savedTimer = 0;
+  function showSaved() {
+    clearTimeout(savedTimer);
+    savedTimer = setTimeout(() => {
+      savedText.textContent = fmt(S.saved, { time: clock.format(new Date()) });
+    }, 800);
+  }
   function saveFailed() {
+    clearTimeout(savedTimer);
+    savedText.textContent = "";
     unsaved = true;
     if (!storageWarned) {
       storageWarned = true;
@@ -676,6 +690,7 @@ function start(root) {
       storageRemove(storageKey);
       lastSaved = null;
       unsaved = false;
+      savedText.textContent = "";
       say(S.cleared);
       refresh();
     }
