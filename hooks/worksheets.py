@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.toc import AnchorLink
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -70,9 +71,30 @@ def on_page_content(html, page, config, files):
                           f"but the page has no {MARKER} marker")
     lang = _current_language(config)
     form = worksheets.render_page(worksheet_id, lang, code_version())
+    _list_results_in_toc(page, worksheet_id, lang)
     # The file-format section's table of limits, from the same schema the form and import use.
     html = html.replace(LIMITS_MARKER, worksheets.limits_html(worksheet_id, lang))
     return html.replace(MARKER, form, 1)
+
+
+def _list_results_in_toc(page, worksheet_id, lang):
+    """The worksheet's results headings go under its "Your worksheet" entry in the table of
+    contents, so a reader can jump to them (the form is added after Markdown made the toc)."""
+    def find(items):
+        for item in items:
+            if item.id == "worksheet":
+                return item
+            found = find(item.children)
+            if found:
+                return found
+        return None
+    entry = find(page.toc)
+    if entry is None:
+        raise PluginError(f"{page.file.src_uri}: a worksheet page needs a heading with the anchor #worksheet")
+    known = {child.id for child in entry.children}
+    for hid, title in worksheets.result_headings(worksheet_id, lang):
+        if hid not in known:
+            entry.children.append(AnchorLink(title, hid, entry.level + 1))
 
 
 def _write_if_changed(path, data):

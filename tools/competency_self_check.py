@@ -24,7 +24,7 @@ import statistics
 from functools import lru_cache
 
 from . import content, exports
-from .html import Raw, el, esc, join, row_actions, void
+from .html import Raw, back_to_form, el, esc, figure, join, row_actions, to_results, void
 from .schema import Choice, Items, Record, Text, is_blank
 
 ID = "competency-self-check"
@@ -39,6 +39,8 @@ STANCES = ("resonates", "hard", "both")
 PLAN_LIMIT = 15
 TEAM_LIMIT = 200
 ITEM_LISTS = {"plan": "plan_n", "team": "person_n"}
+# The results' headings: linked from the form and listed in the page's table of contents.
+RESULT_HEADINGS = ("cs-profile-heading",)
 # Kept in this browser only: an exported file holds your own self-check, never the team view.
 LOCAL_ONLY = ("team",)
 
@@ -1152,6 +1154,7 @@ def render_form(t):
            el("legend", name_of(d, t)),
            el("p", summary_of(d, t), class_="ws-help"),
            *[_competency_block(c, t) for c in comps],
+           to_results(t, RESULT_HEADINGS[0]),
            class_="cs-domain", id=f"cs-domain-{d['id']}")
         for d, comps in by_domain()]
     pending = el("p", t("results_pending"))
@@ -1179,7 +1182,8 @@ def render_form(t):
                  el("p", t("principles_intro")),
                  *[_principle_block(p, t) for p in principles()]),
         _section("cs-profile", t("profile_heading"),
-                 el("div", pending, data_region="profile", class_="ws-figure"),
+                 figure("profile", t, "cs-profile-heading", pending),
+                 back_to_form(t, "cs-rate-heading"),
                  el("h4", t("summary_heading"), id="cs-summary-heading"),
                  el("div", pending, data_region="summary", aria_live="polite"),
                  _text_field("cs-reflection-strengths", "reflection.strengths", t("reflection_strengths"),
@@ -1201,7 +1205,7 @@ def render_form(t):
                        data_done=t("compare_removed"), class_="md-button"),
                     class_="ws-toolbar cs-file-bar"),
                  Raw("".join(earlier_hidden)),
-                 el("div", pending, data_region="comparison", class_="ws-figure")),
+                 figure("comparison", t, "cs-compare-heading", pending)),
         _section("cs-team", t("team_heading"),
                  el("p", t("team_help")),
                  el("div",
@@ -1216,5 +1220,5 @@ def render_form(t):
                  el("ol", data_list="team", data_list_min="0", class_="ws-list cs-team-list",
                     aria_label=t("team_people"), tabindex="-1"),
                  el("template", team_row, data_template="team"),
-                 el("div", pending, data_region="team", class_="ws-figure")),
+                 figure("team", t, "cs-team-heading", pending)),
         data_form="", class_="ws-form cs-form", novalidate=True, aria_label=t("title"))

@@ -36,6 +36,27 @@ def join(*parts):
     return Raw("".join(p if isinstance(p, Raw) else esc(p) for p in parts if p is not None))
 
 
+def figure(region, t, labelledby, pending=None):
+    """A region Python draws a picture into. At phone width the picture keeps its text readable
+    (12 px or more) and scrolls sideways in this box, which says so and takes keyboard focus."""
+    return join(el("p", t("scroll_cue"), class_="ws-scroll-cue"),
+                el("div", pending if pending is not None else el("p", t("results_pending")),
+                   data_region=region, class_="ws-figure", tabindex="0", role="region",
+                   aria_labelledby=labelledby))
+
+
+def to_results(t, target, back_to=None, back_name=None):
+    """A link from a part of the form to the worksheet's results (worksheet.js then points the
+    results' back link at the part the reader came from: back_to and back_name, or the item or
+    fieldset around the link and its legend)."""
+    return el("p", el("a", t("to_results"), href=f"#{target}", data_to_results="", data_back_to=back_to,
+                      data_back_name=back_name), class_="ws-to-results")
+
+
+def back_to_form(t, target):
+    return el("p", el("a", t("back_to_form"), href=f"#{target}", data_back_link=""), class_="ws-back-link")
+
+
 def row_actions(t):
     """The move and remove buttons of a repeatable row; worksheet.js binds them by data-action."""
     return el("div",

@@ -4,7 +4,7 @@ After the stakeholder engagement process (Identify, Analyze, Map, Plan) of Metz,
 Burke, Foundations in Implementation Practice, based on the work of NIRN and CES.
 """
 from . import exports
-from .html import Raw, el, esc, join, row_actions, void
+from .html import Raw, back_to_form, el, esc, figure, join, row_actions, to_results, void
 from .schema import Choice, Items, Record, Text, is_blank
 
 ID = "stakeholder-matrix"
@@ -41,6 +41,8 @@ SCHEMA = Record(None, {
     "stakeholders": Items("stakeholders", "field_stakeholders_n", STAKEHOLDER, limit=200),
 })
 ITEM_LISTS = {"stakeholders": "stakeholder_n"}
+# The results' headings: linked from the form and listed in the page's table of contents.
+RESULT_HEADINGS = ("sm-matrix-heading", "sm-summary-heading")
 
 
 def suggested_levels(importance, influence):
@@ -306,6 +308,7 @@ def _row(t):
                     class_="ws-suggested"),
                  _select_field(p, "level", levels, t),
                  el("p", "", data_out="note", class_="ws-note"),
+                 to_results(t, RESULT_HEADINGS[0]),
                  class_="ws-col"),
               el("div",
                  el("h4", t("plan")),
@@ -337,12 +340,14 @@ def render_form(t):
            el("template", row, data_template="stakeholders"),
            el("button", t("add_stakeholder"), type="button", data_action="add", data_list="stakeholders",
               class_="md-button"),
+           to_results(t, RESULT_HEADINGS[0]),
            data_form="", class_="ws-form", novalidate=True, aria_label=t("title")),
         el("section",
            el("h3", t("matrix_heading"), id="sm-matrix-heading"),
-           el("div", el("p", t("results_pending")), data_region="matrix", class_="ws-figure"),
+           figure("matrix", t, "sm-matrix-heading"),
            el("h3", t("summary_heading"), id="sm-summary-heading"),
            el("div", el("p", t("results_pending")), data_region="summary", aria_live="polite"),
+           back_to_form(t, "sm-stakeholders-heading"),
            class_="ws-results", aria_labelledby="sm-matrix-heading"),
     )
 

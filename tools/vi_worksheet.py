@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from . import exports
-from .html import Raw, el, esc, join, void
+from .html import Raw, back_to_form, el, esc, figure, join, to_results, void
 from .schema import Choice, Items, Record, Text
 
 ID = "vi-worksheet"
@@ -89,6 +89,8 @@ SCHEMA = Document(None, {
     "assessments": Items("assessments", "assessment_n", ASSESSMENT, limit=50),
 })
 ITEM_LISTS = {"assessments": "assessment_n"}
+# The results' headings: linked from the form and listed in the page's table of contents.
+RESULT_HEADINGS = ("vi-picture-heading", "vi-diagnosis-heading", "vi-pointers-heading", "vi-comparison-heading")
 
 # ---------------------------------------------------------------- pointers (tools/data/vi_pointers.json)
 
@@ -584,7 +586,8 @@ def _sub_element(e, s, t):
 def _element_section(e, t):
     return join(el("h3", element_name(e, t), id=f"vi-{e}-heading"),
                 el("p", t(f"el_{e}_intro"), class_="vi-intro"),
-                *[_sub_element(e, s, t) for s in ELEMENTS[e]])
+                *[_sub_element(e, s, t) for s in ELEMENTS[e]],
+                to_results(t, RESULT_HEADINGS[0], f"vi-{e}-heading", element_name(e, t)))
 
 
 def _collection_bar(t):
@@ -642,13 +645,14 @@ def render_form(t):
            data_form="", class_="ws-form vi-form", novalidate=True, aria_label=t("title")),
         el("section",
            el("h3", t("picture_heading"), id="vi-picture-heading"),
-           el("div", el("p", t("results_pending")), data_region="picture", class_="ws-figure"),
+           figure("picture", t, "vi-picture-heading"),
            el("h3", t("diagnosis_heading"), id="vi-diagnosis-heading"),
            el("div", el("p", t("results_pending")), data_region="diagnosis", aria_live="polite"),
            el("h3", t("pointers_heading"), id="vi-pointers-heading"),
            el("div", el("p", t("results_pending")), data_region="pointers"),
            el("h3", t("comparison_heading"), id="vi-comparison-heading"),
            el("div", el("p", t("results_pending")), data_region="comparison"),
+           back_to_form(t, "vi-evidence-heading"),
            class_="ws-results", aria_labelledby="vi-picture-heading"),
     )
 

@@ -37,7 +37,7 @@ JS_STRINGS = (
     "saved_damaged", "saved_damaged_checked", "saved_damaged_kept", "saved_damaged_not_kept",
     "download_damaged", "discard_damaged", "confirm_discard_damaged", "damaged_discarded",
     "other_tab", "other_tab_cleared", "storage_resumed", "saved_over_limits", "damaged_not_json",
-    "damaged_not_worksheet", "export_needs_fixing",
+    "damaged_not_worksheet", "export_needs_fixing", "back_to_item",
 )
 
 
@@ -247,6 +247,19 @@ def with_limits(form_html, mod):
         extra = f' maxlength="{limit}"' if kind == "field" else f' data-max="{limit}"'
         return match.group() + extra
     return Raw(_FIELD_TAG.sub(add, form_html))
+
+
+def result_headings(worksheet_id, lang):
+    """[(id, title)] of the worksheet's results, for the page's table of contents."""
+    mod = get(worksheet_id)
+    form = mod.render_form(strings(mod, lang))
+    out = []
+    for hid in getattr(mod, "RESULT_HEADINGS", ()):
+        match = re.search(r'<h[2-4][^>]* id="' + re.escape(hid) + r'"[^>]*>(.*?)</h[2-4]>', form)
+        if not match:
+            raise ValueError(f"{worksheet_id}: no results heading with id {hid!r} in the form")
+        out.append((hid, match.group(1)))
+    return out
 
 
 def limits_html(worksheet_id, lang):

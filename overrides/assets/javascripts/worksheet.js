@@ -597,6 +597,20 @@ function start(root) {
       }
     });
   }
+  // A link to the results remembers where the reader was: the results' back link returns there.
+  root.addEventListener("click", (event) => {
+    const link = event.target.closest("a[data-to-results]");
+    if (!link) return;
+    const from = (link.dataset.backTo && document.getElementById(link.dataset.backTo))
+      || link.closest("[data-item], fieldset") || link;
+    if (!from.id) from.id = `ws-from-${(uid += 1)}`;
+    const legend = from.querySelector("legend");
+    const name = link.dataset.backName || (legend ? legend.textContent.trim() : "");
+    for (const back of root.querySelectorAll("a[data-back-link]")) {
+      back.href = `#${from.id}`;
+      back.textContent = name ? fmt(S.back_to_item, { name }) : back.textContent;
+    }
+  });
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
   form.addEventListener("submit", (event) => event.preventDefault());

@@ -1,0 +1,123 @@
+"""Worksheets on a phone and on paper, in Chromium: results reachable from the form and back, in
+the table of contents, pictures readable at phone width, nothing covering the form, one title
+per printed report, and the small faults that were found (the method's four steps, the
+Norwegian home page's title)."""
+import pytest
+from playwright.sync_api import expect
+
+from pages import LANG_PREFIX, PAGES
+from tools import worksheets
+from tools.i18n import Strings
+
+PHONE = {"width": 390, "height": 844}
+# A part of each form, the figure in its results, and what the picture's smallest text is.
+FORMS = {
+    "stakeholder-matrix": ("ol[data-list='stakeholders'] > li", "sm-matrix-heading", "[data-region='matrix'] svg"),
+    "vi-worksheet": ("#vi-context-heading", "vi-picture-heading", "[data-region='picture'] svg"),
+    "competency-self-check": ("fieldset.cs-domain", "cs-profile-heading", "[data-region='profile'] svg"),
+}
+
+
+def t(ws, lang):
+    return Strings(worksheets.get(ws).STRINGS, lang)
+
+
+def open_ws(page, site_url, ws, lang):
+    page.goto(site_url + LANG_PREFIX[lang] + PAGES[ws])
+    page.wait_for_selector(f'[data-worksheet="{ws}"][data-ready="true"]', timeout=60_000)
+    return page
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+@pytest.mark.parametrize("ws", PAGES)
+def test_from_the_form_to_the_results_and_back(page, site_url, ws, lang):
+    open_ws(page, site_url, ws, lang)
+    s = t(ws, lang)
+    part_sel, heading, _ = FORMS[ws]
+    part = page.locator(part_sel).first
+    if ws == "vi-worksheet":  # an element's heading, and the link at the end of its section
+        link = page.locator("a[data-back-to='vi-context-heading']")
+        name, came_from = part.text_content().strip(), part
+    else:
+        link = part.get_by_role("link", name=s("to_results"))
+        name, came_from = part.locator("legend").first.text_content().strip(), part.locator("legend").first
+    link.click()
+    assert page.evaluate("location.hash") == f"#{heading}"
+    expect(page.locator(f"#{heading}")).to_be_in_viewport()
+    back = page.locator("a[data-back-link]").first
+    expect(back).to_have_text(s("back_to_item", name=name))
+    back.click()
+    expect(came_from).to_be_in_viewport()
+    # The results are in the page's table of contents, under the worksheet.
+    toc = page.locator(".md-sidebar--secondary nav.md-nav--secondary")
+    for hid, title in worksheets.result_headings(ws, lang):
+        expect(toc.locator(f"a[href='#{hid}']")).to_have_count(1)
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+@pytest.mark.parametrize("ws", PAGES)
+def test_pictures_keep_their_text_readable_at_phone_width(browser, site_url, ws, lang):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=1)
+    page = open_ws(context.new_page(), site_url, ws, lang)
+    svg = page.locator(FORMS[ws][2]).first
+    expect(svg).to_be_attached()
+    smallest = svg.evaluate("""svg => {
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        const sizes = [...svg.querySelectorAll('text')].map(el => parseFloat(getComputedStyle(el).fontSize) * scale);
+        return Math.min(...sizes);
+    }""")
+    assert smallest >= 12, smallest
+    box = svg.locator("xpath=..")
+    assert box.get_attribute("tabindex") == "0"  # scrolls sideways by keyboard too
+    expect(page.locator(".ws-scroll-cue").first).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # only the box scrolls
+    context.close()
+
+
+@pytest.mark.parametrize("ws", PAGES)
+def test_no_floating_button_covers_the_form_on_a_phone(browser, site_url, ws):
+    context = browser.new_context(viewport=PHONE)
+    page = open_ws(context.new_page(), site_url, ws, "no")
+    page.mouse.wheel(0, 2500)
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -400)  # Material shows its back-to-top button when scrolling up
+    page.wait_for_timeout(500)
+    covered = page.evaluate("""() => {
+        const top = document.querySelector('.md-top');
+        if (!top || top.hidden || getComputedStyle(top).display === 'none') return [];
+        const b = top.getBoundingClientRect();
+        if (!b.width || !b.height) return [];
+        return [...document.querySelectorAll('.ws input, .ws textarea, .ws select, .ws button, .ws label')]
+          .filter(el => { const r = el.getBoundingClientRect();
+                          return r.width && r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top; })
+          .map(el => el.id || el.textContent.slice(0, 30));
+    }""")
+    assert covered == []
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+@pytest.mark.parametrize("ws", PAGES)
+def test_a_printed_report_has_one_title_in_black(page, site_url, ws, lang):
+    open_ws(page, site_url, ws, lang)
+    page.emulate_media(media="print")
+    expect(page.locator("article h1")).to_be_hidden()
+    heading = page.locator(".ws-report h2")
+    expect(heading).to_be_visible()
+    assert heading.evaluate("el => getComputedStyle(el).color") == "rgb(0, 0, 0)"
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_the_stakeholder_method_has_four_steps_and_plan_is_the_fourth(page, site_url, lang):
+    page.goto(site_url + LANG_PREFIX[lang] + PAGES["stakeholder-matrix"])
+    steps = page.locator("#how-it-works ~ ol").first.locator(":scope > li")
+    expect(steps).to_have_count(4)
+    expect(steps.nth(3).locator("#plan")).to_have_count(1)
+
+
+def test_the_norwegian_home_page_names_the_site_once(page, site_url):
+    page.goto(site_url + "no/")
+    assert page.title() == "Praksisguide for implementeringsstøtte"
+    page.goto(site_url + "no/guide/")
+    assert page.title().endswith(" - Praksisguide for implementeringsstøtte")
+    assert page.title().count("Praksisguide for implementeringsstøtte") == 1
