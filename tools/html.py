@@ -41,7 +41,7 @@ def figure(region, t, labelledby, pending=None):
     (12 px or more) and scrolls sideways in this box, which says so and takes keyboard focus."""
     return join(el("p", t("scroll_cue"), class_="ws-scroll-cue"),
                 el("div", pending if pending is not None else el("p", t("results_pending")),
-                   data_region=region, class_="ws-figure", tabindex="0", role="region",
+                   data_region=region, class_="ws-figure", tabindex="0", role="group",
                    aria_labelledby=labelledby))
 
 
