@@ -522,11 +522,12 @@ def profile_svgs(state, lv, t, uid="cs-profile"):
         rows.append(_tspans([name_of(d, t)], 0, y + 4, 14, "cs-domain-name"))
         y += 26
         for c in comps:
-            lines = _wrap(name_of(c, t), 42, 2)
-            rows.append(_tspans(lines, 12, y - (3 if len(lines) > 1 else -4), 14, "cs-comp-name"))
+            # The whole name, wrapped (up to three lines), never cut short.
+            lines = _wrap(name_of(c, t), 42, 3)
+            rows.append(_tspans(lines, 12, y - (7 * len(lines) - 11), 14, "cs-comp-name"))
             rows += _bar(lv[c["id"]], y, t, level_text(lv[c["id"]], t) if is_number(lv[c["id"]]) else None)
             desc.append(f"{name_of(c, t)}: {level_text(lv[c['id']], t)}.")
-            y += 34 if len(lines) > 1 else 26
+            y += 26 + 8 * (len(lines) - 1)
         y += 8
     parts = _grid(62, y - 10) + parts + rows
     by_comp_svg = _svg(f"{uid}-competencies", "cs-profile-competencies", WIDTH, y, t("profile_comp_title"),

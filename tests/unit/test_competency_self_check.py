@@ -1,5 +1,6 @@
 """The competency self-check: its rules (deeper mode, strengths and growth, comparison, team
 view), validation of files, exports, the command line and the form."""
+import html
 import json
 import re
 import subprocess
@@ -677,3 +678,13 @@ def test_the_blank_form_and_the_report(lang):
     assert t("plan_heading") in blank and "☐" in blank
     report = cs.report_html(state_with({ids()[0]: "2"}), t)
     assert "ISCA" in report and cs.level_text(2, t) in report
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_the_profile_shows_every_competency_and_domain_name_in_full(lang):
+    svgs = worksheets.view(cs.ID, {}, lang)["regions"]["profile"]
+    shown = " ".join(re.sub(r"<[^>]+>", " ", m) for m in re.findall(r'<text class="cs-(?:comp|domain)-name".*?</text>', svgs))
+    shown = " ".join(html.unescape(shown).split())
+    assert "…" not in shown
+    for c in content.guide()["competencies"]:
+        assert all(word in shown.split() for word in c["name"][lang].split()), c["name"][lang]
