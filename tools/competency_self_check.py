@@ -43,6 +43,8 @@ ITEM_LISTS = {"plan": "plan_n", "team": "person_n"}
 RESULT_HEADINGS = ("cs-profile-heading",)
 # Kept in this browser only: an exported file holds your own self-check, never the team view.
 LOCAL_ONLY = ("team",)
+# A second blank form to print: with the key activities (the deeper mode's ratings).
+TOOLBAR_EXTRA = (("print_blank_deeper", "print-blank-deeper"),)
 
 
 # ---------------------------------------------------------------- the guide's facts
@@ -995,14 +997,17 @@ def render_blank(t):
                   el("table", el("thead", el("tr", el("th", t("col_competency"), scope="col"), *scale_head,
                                              el("th", t("notes"), scope="col"))),
                      el("tbody", Raw(rows)), class_="ws-report-table ws-blank-table cs-blank-table")]
-    parts.append(el("h3", t("blank_activities_heading")))
+    # The key activities print only when asked for (Print blank form with key activities): the
+    # short form is what most sessions need, on a few sheets instead of ten.
+    deeper = [el("h3", t("blank_activities_heading"))]
     short_head = [el("th", str(lv), scope="col", class_="cs-box-head") for lv in LEVELS] + \
         [el("th", t("level_not_relevant_short"), scope="col", class_="cs-box-head")]
     for c in competencies():
         rows = "".join(el("tr", el("th", a[t.lang], scope="row"), *[box] * 5) for a in c["activities"])
-        parts.append(el("table", el("caption", name_of(c, t)),
-                        el("thead", el("tr", el("th", t("col_activity"), scope="col"), *short_head)),
-                        el("tbody", Raw(rows)), class_="ws-report-table ws-blank-table cs-blank-table cs-blank-acts"))
+        deeper.append(el("table", el("caption", name_of(c, t)),
+                         el("thead", el("tr", el("th", t("col_activity"), scope="col"), *short_head)),
+                         el("tbody", Raw(rows)), class_="ws-report-table ws-blank-table cs-blank-table cs-blank-acts"))
+    parts.append(el("div", *deeper, class_="cs-blank-deeper"))
     stance_head = [el("th", t("stance_" + s), scope="col", class_="cs-box-head") for s in STANCES]
     rows = "".join(el("tr", el("th", name_of(p, t), scope="row"), *[box] * 3, el("td", "")) for p in principles())
     parts += [el("h3", t("principles_heading")),

@@ -303,6 +303,8 @@ def render_page(worksheet_id, lang, code_version=""):
            class_="md-button ws-import"),
         el("button", t("print_filled"), type="button", data_action="print", class_="md-button"),
         el("button", t("print_blank"), type="button", data_action="print-blank", class_="md-button"),
+        *[el("button", t(key), type="button", data_action=action, class_="md-button")
+          for key, action in getattr(mod, "TOOLBAR_EXTRA", ())],
         el("button", t("clear_all"), type="button", data_action="clear", class_="md-button ws-danger"),
         role="toolbar", aria_label=t("toolbar_label"), class_="ws-toolbar")
     return el(

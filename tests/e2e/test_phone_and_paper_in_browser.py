@@ -2,6 +2,8 @@
 the table of contents, pictures readable at phone width, nothing covering the form, one title
 per printed report, and the small faults that were found (the method's four steps, the
 Norwegian home page's title)."""
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -121,3 +123,30 @@ def test_the_norwegian_home_page_names_the_site_once(page, site_url):
     page.goto(site_url + "no/guide/")
     assert page.title().endswith(" - Praksisguide for implementeringsstøtte")
     assert page.title().count("Praksisguide for implementeringsstøtte") == 1
+
+
+def pdf_pages(pdf):
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+def print_classes(page, button_name):
+    """The body's classes while the page prints, after a click on one of its print buttons."""
+    page.evaluate("window.print = () => { window.__printed = document.body.className; }")
+    page.locator(".ws-toolbar").get_by_role("button", name=button_name, exact=True).click()
+    return page.evaluate("window.__printed")
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_the_blank_self_check_prints_short_and_the_key_activities_on_request(page, site_url, lang):
+    ws = "competency-self-check"
+    open_ws(page, site_url, ws, lang)
+    s = t(ws, lang)
+    counts = {}
+    for key in ("print_blank", "print_blank_deeper"):
+        classes = print_classes(page, s(key))
+        page.evaluate("c => { document.body.className = c; }", classes)
+        page.emulate_media(media="print")
+        counts[key] = pdf_pages(page.pdf(format="A4"))
+        page.emulate_media(media="screen")
+    print("pages", counts)
+    assert counts["print_blank"] <= 4 < counts["print_blank_deeper"], counts

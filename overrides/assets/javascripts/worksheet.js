@@ -698,6 +698,8 @@ function start(root) {
       printWith(pythonReady && root.dataset.ready === "true" ? null : "ws-printing-form");
     } else if (action === "print-blank") {
       printWith("ws-printing-blank");
+    } else if (action === "print-blank-deeper") {
+      printWith("ws-printing-blank", "ws-printing-deeper");
     } else if (action === "clear") {
       if (!window.confirm(S.confirm_clear)) return;
       fill({});
@@ -765,14 +767,15 @@ function start(root) {
     });
   }
 
-  function printWith(bodyClass) {
+  function printWith(...classes) {
     // The printed form shows every part, including those folded away on screen.
-    const folded = bodyClass === "ws-printing-form" ? [...form.querySelectorAll("details:not([open])")] : [];
+    const folded = classes.includes("ws-printing-form") ? [...form.querySelectorAll("details:not([open])")] : [];
     folded.forEach((d) => (d.open = true));
-    if (bodyClass) document.body.classList.add(bodyClass);
+    classes = classes.filter(Boolean);
+    document.body.classList.add(...classes);
     window.print();
     setTimeout(() => {
-      if (bodyClass) document.body.classList.remove(bodyClass);
+      document.body.classList.remove(...classes);
       folded.forEach((d) => (d.open = false));
     }, 0);
   }
