@@ -10,6 +10,7 @@ idempotent: it writes the same bytes and skips files that are already up to date
 import hashlib
 import io
 import json
+import re
 import shutil
 import sys
 import zipfile
@@ -72,6 +73,9 @@ def on_page_content(html, page, config, files):
     lang = _current_language(config)
     form = worksheets.render_page(worksheet_id, lang, code_version())
     _list_results_in_toc(page, worksheet_id, lang)
+    # A jump from the top of the page straight to the form, for readers who know the method.
+    start = worksheets.start_link(worksheet_id, lang)
+    html = re.sub(r"(</h1>)", lambda m: m.group(1) + start, html, count=1)
     # The file-format section's table of limits, from the same schema the form and import use.
     html = html.replace(LIMITS_MARKER, worksheets.limits_html(worksheet_id, lang))
     return html.replace(MARKER, form, 1)

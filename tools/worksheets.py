@@ -249,6 +249,13 @@ def with_limits(form_html, mod):
     return Raw(_FIELD_TAG.sub(add, form_html))
 
 
+def start_link(worksheet_id, lang):
+    """The "start here" jump at the top of a worksheet page, to its form (#worksheet)."""
+    t = strings(get(worksheet_id), lang)
+    return el("p", el("a", t("start_here"), href="#worksheet", class_="md-button md-button--primary"),
+              class_="ws-start")
+
+
 def result_headings(worksheet_id, lang):
     """[(id, title)] of the worksheet's results, for the page's table of contents."""
     mod = get(worksheet_id)

@@ -150,3 +150,22 @@ def test_the_blank_self_check_prints_short_and_the_key_activities_on_request(pag
         page.emulate_media(media="screen")
     print("pages", counts)
     assert counts["print_blank"] <= 4 < counts["print_blank_deeper"], counts
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+@pytest.mark.parametrize("ws", PAGES)
+def test_start_here_takes_a_phone_reader_to_the_form_with_the_method_folded(browser, site_url, ws, lang):
+    context = browser.new_context(viewport=PHONE)
+    page = open_ws(context.new_page(), site_url, ws, lang)
+    s = t(ws, lang)
+    start = page.get_by_role("link", name=s("start_here"))
+    expect(start).to_be_in_viewport()  # at the top of the page
+    start.click()
+    expect(page.locator("#worksheet")).to_be_in_viewport()
+    assert page.locator(".ws-form details[open]").count() == 0
+    context.close()
+
+
+def test_the_scale_stays_open_on_a_wide_screen(page, site_url):
+    open_ws(page, site_url, "competency-self-check", "en")
+    expect(page.locator(".ws-form details.cs-scale-help")).to_have_attribute("open", "")

@@ -780,5 +780,10 @@ function start(root) {
     }, 0);
   }
 
+  // On a phone, boxes that explain the method start folded, so the first field is near the top.
+  if (window.matchMedia("(max-width: 44.984375em)").matches) {
+    for (const details of form.querySelectorAll("details[open]")) details.open = false;
+  }
+
   restore();
 }
