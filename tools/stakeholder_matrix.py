@@ -356,10 +356,10 @@ def render_blank(t, rows=8):
     """The blank form for printing: the same columns as the exports, with empty lines."""
     parts = [el("h2", t("report_heading")), el("p", el("strong", t("objective") + ":"), class_="ws-blank-line")]
     parts.append(matrix_svg({"stakeholders": []}, t, uid="sm-blank"))
-    for title, head, _ in tables({"objective": "", "stakeholders": []}, t):
+    for kind, (title, head, _) in zip(("analysis", "plan"), tables({"objective": "", "stakeholders": []}, t)):
         body = "".join(el("tr", *[el("td", "") for _ in head]) for _ in range(rows))
         parts.append(el("h3", title))
         parts.append(el("table", el("thead", el("tr", *[el("th", h, scope="col") for h in head])),
-                        el("tbody", Raw(body)), class_="ws-report-table ws-blank-table"))
+                        el("tbody", Raw(body)), class_=f"ws-report-table ws-blank-table sm-blank-{kind}"))
     parts.append(levels_help(t, open_=True, id_=None))
     return join(*parts)

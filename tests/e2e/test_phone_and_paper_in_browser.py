@@ -169,3 +169,21 @@ def test_start_here_takes_a_phone_reader_to_the_form_with_the_method_folded(brow
 def test_the_scale_stays_open_on_a_wide_screen(page, site_url):
     open_ws(page, site_url, "competency-self-check", "en")
     expect(page.locator(".ws-form details.cs-scale-help")).to_have_attribute("open", "")
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_the_blank_stakeholder_form_has_room_for_handwriting(page, site_url, lang):
+    ws = "stakeholder-matrix"
+    open_ws(page, site_url, ws, lang)
+    page.evaluate("document.body.classList.add('ws-printing-blank')")
+    page.emulate_media(media="print")
+    mm = 96 / 25.4
+    objective = page.locator(".ws-blank .ws-blank-line").first.bounding_box()
+    assert objective["height"] >= 20 * mm
+    widths = page.locator(".ws-blank .sm-blank-analysis th").evaluate_all("els => els.map(e => e.getBoundingClientRect().width)")
+    name, importance = widths[0], widths[3]
+    assert name > 1.5 * importance and name >= 30 * mm, widths
+    cell = page.locator(".ws-blank .sm-blank-plan td").first.bounding_box()
+    assert cell["height"] >= 15 * mm
+    summary_marker = page.locator(".ws-blank .ws-levels-help summary").evaluate("el => getComputedStyle(el).listStyleType")
+    assert summary_marker == "none"
