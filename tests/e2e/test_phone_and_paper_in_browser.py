@@ -187,3 +187,11 @@ def test_the_blank_stakeholder_form_has_room_for_handwriting(page, site_url, lan
     assert cell["height"] >= 15 * mm
     summary_marker = page.locator(".ws-blank .ws-levels-help summary").evaluate("el => getComputedStyle(el).listStyleType")
     assert summary_marker == "none"
+
+
+@pytest.mark.parametrize("start, other, hreflang", [("", "no/", "no"), ("no/", "", "en")])
+def test_the_language_switcher_keeps_the_anchor(page, site_url, start, other, hreflang):
+    page.goto(site_url + start + "guide/co-creation-and-engagement/#co-learning")
+    page.locator(f"a.md-select__link[hreflang='{hreflang}']").first.dispatch_event("click")
+    page.wait_for_url(f"**/practice-guide/{other}guide/co-creation-and-engagement/#co-learning")
+    assert page.evaluate("location.hash") == "#co-learning"
