@@ -1050,7 +1050,7 @@ def _text_field(fid, path, label, multiline=True, help_text=None, rows="2", kind
               el("p", help_text, id=help_id, class_="ws-help") if help_text else None, class_="ws-field")
 
 
-def _competency_block(c, t):
+def _competency_block(c, t, first=False):
     cid = c["id"]
     base = f"cs-{cid}"
     name = name_of(c, t)
@@ -1069,7 +1069,11 @@ def _competency_block(c, t):
            el("select", rating_options(t), id=f"{base}-level", data_field=f"competencies.{cid}.level",
               aria_describedby=f"{base}-summary"),
            class_="ws-field cs-overall"),
-        el("fieldset", el("legend", t("activities_legend", competency=name)), Raw(acts), class_="cs-activities"),
+        # Deeper mode: one competency's key activities open at a time (an exclusive accordion:
+        # opening one closes the others), instead of 124 ratings at once.
+        el("details", el("summary", t("activities_summary")),
+           el("fieldset", el("legend", t("activities_legend", competency=name)), Raw(acts), class_="cs-activities-set"),
+           class_="cs-activities", name="cs-deeper", open=first),
         el("div", "", data_region=f"level-{cid}", class_="cs-level-note"),
         _text_field(f"{base}-notes", f"competencies.{cid}.notes", t("competency_notes"), rows="1"),
         class_="cs-competency", id=f"cs-competency-{cid}")
@@ -1159,7 +1163,7 @@ def render_form(t):
         el("fieldset",
            el("legend", name_of(d, t)),
            el("p", summary_of(d, t), class_="ws-help"),
-           *[_competency_block(c, t) for c in comps],
+           *[_competency_block(c, t, first=c is competencies()[0]) for c in comps],
            to_results(t, RESULT_HEADINGS[0]),
            class_="cs-domain", id=f"cs-domain-{d['id']}")
         for d, comps in by_domain()]

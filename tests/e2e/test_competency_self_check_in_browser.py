@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from pages import LANG_PREFIX, PAGES, outside_hosts, read_download, run_axe
 from tools import competency_self_check as cs
-from tools import worksheets
+from tools import content, worksheets
 from tools.i18n import Strings
 
 WS = "competency-self-check"
@@ -460,3 +460,18 @@ def test_axe_finds_nothing_on_the_worksheet(open_worksheet, page, lang):
     expect(page.locator("[data-region='comparison'] svg")).to_have_count(1)
     page.locator("[data-region='profile'] details summary").click()
     assert run_axe(page) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_deeper_mode_opens_one_competency_at_a_time(open_worksheet, page, lang):
+    open_worksheet(WS, lang)
+    page.select_option("#cs-mode", "deeper")
+    visible = "els => els.filter(e => e.checkVisibility()).length"
+    selects = page.locator(".cs-activities select")
+    first = selects.evaluate_all(visible)
+    assert 0 < first <= max(len(c["activities"]) for c in content.guide()["competencies"])
+    second = page.locator(f"#cs-competency-{IDS[1]} .cs-activities > summary")
+    second.click()
+    expect(page.locator(f"#cs-competency-{IDS[1]} .cs-activities")).to_have_attribute("open", "")
+    expect(page.locator(f"#cs-competency-{FIRST['id']} .cs-activities")).not_to_have_attribute("open", "")
+    assert selects.evaluate_all(visible) == len(content.guide()["competencies"][1]["activities"])
