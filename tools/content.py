@@ -94,7 +94,37 @@ def activities_html(competency_id, lang):
     return el("ul", Raw("".join(items)), class_="competency-activities")
 
 
-MARKERS = re.compile(r"<!-- (glossary|references|competency-activities: ([a-z0-9-]+)) -->")
+@lru_cache(maxsize=None)
+def print_pages():
+    data = json.loads((DATA / "print_pages.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+# How each printed blank form is named on the workshop page (the worksheets' own titles).
+_PRINT_WORDS = {
+    "en": {"blank": "blank form", "blank-deeper": "blank form with key activities",
+           "sheets": "{n} A4 sheets", "sheet": "1 A4 sheet"},
+    "no": {"blank": "tomt skjema", "blank-deeper": "tomt skjema med nøkkelaktiviteter",
+           "sheets": "{n} A4-ark", "sheet": "1 A4-ark"},
+}
+
+
+def print_pages_html(lang):
+    """The list of blank forms and the sheets each prints on (tools/data/print_pages.json)."""
+    check_lang(lang)
+    words = _PRINT_WORDS[lang]
+    items = []
+    for worksheet, kinds in print_pages().items():
+        title = json.loads((Path(__file__).parent / "strings" / f"{worksheet.replace('-', '_')}.json")
+                           .read_text(encoding="utf-8"))[lang]["title"]
+        for kind, counts in kinds.items():
+            n = counts[lang]
+            sheets = words["sheet"] if n == 1 else words["sheets"].format(n=n)
+            items.append(el("li", el("strong", f"{title}, {words[kind]}"), f": {sheets}"))
+    return el("ul", Raw("".join(items)), class_="print-pages")
+
+
+MARKERS = re.compile(r"<!-- (glossary|references|print-pages|competency-activities: ([a-z0-9-]+)) -->")
 
 
 def fill_markers(html, lang):
@@ -104,6 +134,8 @@ def fill_markers(html, lang):
             return glossary_html(lang)
         if match.group(1) == "references":
             return references_html()
+        if match.group(1) == "print-pages":
+            return print_pages_html(lang)
         return activities_html(match.group(2), lang)
     return MARKERS.sub(replace, html)
 

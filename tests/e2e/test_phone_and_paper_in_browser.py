@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pages import LANG_PREFIX, PAGES
-from tools import worksheets
+from tools import content, worksheets
 from tools.i18n import Strings
 
 PHONE = {"width": 390, "height": 844}
@@ -137,19 +137,27 @@ def print_classes(page, button_name):
 
 
 @pytest.mark.parametrize("lang", ["en", "no"])
-def test_the_blank_self_check_prints_short_and_the_key_activities_on_request(page, site_url, lang):
-    ws = "competency-self-check"
+@pytest.mark.parametrize("ws", PAGES)
+def test_blank_forms_print_on_the_sheets_the_workshop_page_states(page, site_url, ws, lang):
+    """The self-check prints short (its key activities on request); every count matches
+    tools/data/print_pages.json, which the workshop page shows."""
     open_ws(page, site_url, ws, lang)
     s = t(ws, lang)
+    buttons = {"blank": s("print_blank"), "blank-deeper": s("print_blank_deeper") if "print_blank_deeper" in s.table else None}
+    stated = content.print_pages()[ws]
     counts = {}
-    for key in ("print_blank", "print_blank_deeper"):
-        classes = print_classes(page, s(key))
+    for kind in stated:
+        classes = print_classes(page, buttons[kind])
         page.evaluate("c => { document.body.className = c; }", classes)
         page.emulate_media(media="print")
-        counts[key] = pdf_pages(page.pdf(format="A4"))
+        counts[kind] = pdf_pages(page.pdf(format="A4"))
         page.emulate_media(media="screen")
-    print("pages", counts)
-    assert counts["print_blank"] <= 4 < counts["print_blank_deeper"], counts
+    assert counts == {kind: n[lang] for kind, n in stated.items()}
+    if ws == "competency-self-check":
+        assert counts["blank"] < counts["blank-deeper"]
+    page.goto(site_url + LANG_PREFIX[lang] + "workshop/")
+    for kind, n in stated.items():
+        expect(page.locator("ul.print-pages")).to_contain_text(str(n[lang]))
 
 
 @pytest.mark.parametrize("lang", ["en", "no"])
