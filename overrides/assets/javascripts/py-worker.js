@@ -9,11 +9,18 @@ let bridge = null;
 
 const post = (message) => self.postMessage(message);
 
-// Ask for the .wasm's headers first: a host or firewall that blocks it, or serves it with the
-// wrong type, is then reported at once instead of leaving Pyodide waiting.
+// Pyodide waits forever when its .wasm is blocked or served with the wrong type, so the .wasm's
+// headers are asked for alongside (not before) its start: a host or firewall that blocks it is
+// reported at once. Offline, a failed request proves nothing (the file may be in a cache).
 async function checkWasm() {
   const url = new URL("pyodide/pyodide.asm.wasm", assets);
-  const response = await fetch(url, { method: "HEAD" });
+  let response;
+  try {
+    response = await fetch(url, { method: "HEAD" });
+  } catch (error) {
+    if (self.navigator && self.navigator.onLine === false) return;
+    throw error;
+  }
   if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
   const type = response.headers.get("content-type") || "";
   if (!type.startsWith("application/wasm")) throw new Error(`${url.pathname} is served as "${type}", not application/wasm`);
@@ -21,14 +28,18 @@ async function checkWasm() {
 
 async function boot() {
   post({ type: "progress", step: "runtime" });
-  await checkWasm();
+  // The worksheet code downloads while Python starts, not after.
+  const code = fetch(new URL(`tools.zip?v=${codeVersion}`, assets)).then((response) => {
+    if (!response.ok) throw new Error(`tools.zip: HTTP ${response.status}`);
+    return response.arrayBuffer();
+  });
+  code.catch(() => {}); // reported where it is awaited
   const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", assets).href);
   post({ type: "progress", step: "start" });
-  const pyodide = await loadPyodide({ indexURL: new URL("pyodide/", assets).href });
+  const wasmProblem = checkWasm().then(() => new Promise(() => {})); // settles only on a problem
+  const pyodide = await Promise.race([loadPyodide({ indexURL: new URL("pyodide/", assets).href }), wasmProblem]);
   post({ type: "progress", step: "code" });
-  const response = await fetch(new URL(`tools.zip?v=${codeVersion}`, assets));
-  if (!response.ok) throw new Error(`tools.zip: HTTP ${response.status}`);
-  pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: "/home/pyodide/site" });
+  pyodide.unpackArchive(await code, "zip", { extractDir: "/home/pyodide/site" });
   pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/site')");
   bridge = pyodide.pyimport("tools.bridge");
   post({ type: "ready" });
