@@ -1215,3 +1215,14 @@ def render_form(t):
                  el("template", team_row, data_template="team"),
                  el("div", pending, data_region="team", class_="ws-figure")),
         data_form="", class_="ws-form cs-form", novalidate=True, aria_label=t("title"))
+
+
+# ---------------------------------------------------------------- worked example (page)
+
+def example_html(example, t):
+    """The page's example of the deeper mode's rule, with each result from activity_level."""
+    from .examples import list_words
+    words = example[t.lang]
+    cases = [words["case"].format(ratings=list_words(r, words["and"]), level=activity_level(r))
+             for r in example["cases"]]
+    return el("p", words["sentence"].format(cases=words["separator"].join(cases)), class_="cs-example")

@@ -94,7 +94,8 @@ def activities_html(competency_id, lang):
     return el("ul", Raw("".join(items)), class_="competency-activities")
 
 
-MARKERS = re.compile(r"<!-- (glossary|references|competency-activities: ([a-z0-9-]+)) -->")
+MARKERS = re.compile(r"<!-- (glossary|references|competency-activities: ([a-z0-9-]+)"
+                     r"|worksheet-example: ([a-z0-9-]+)/([a-z0-9-]+)) -->")
 
 
 def fill_markers(html, lang):
@@ -104,6 +105,9 @@ def fill_markers(html, lang):
             return glossary_html(lang)
         if match.group(1) == "references":
             return references_html()
+        if match.group(3):
+            from . import examples  # imports the worksheet's module, so only when a page asks
+            return examples.example_html(match.group(3), match.group(4), lang)
         return activities_html(match.group(2), lang)
     return MARKERS.sub(replace, html)
 
