@@ -21,8 +21,10 @@ def test_every_term_has_an_approved_term_and_reasoned_variants():
         for variant in term["rejected"]:
             assert variant["variant"].strip() and variant["reason"].strip(), term["id"]
             if variant["pattern"]:
-                # A variant's pattern must find the variant it names, and not the approved term.
-                assert not terms.check_text(term["no"].split(" (")[0], base={"terms": [term]}), term["id"]
+                # A variant's pattern finds its own example and leaves the approved term alone.
+                one = {"terms": [{**term, "rejected": [variant]}]}
+                assert terms.check_text(variant["example"], base=one), (term["id"], variant["variant"])
+                assert not terms.check_text(term["no"].split(" (")[0], base=one), term["id"]
 
 
 def test_the_glossary_uses_the_approved_norwegian_terms():
