@@ -124,7 +124,8 @@ def print_pages_html(lang):
     return el("ul", Raw("".join(items)), class_="print-pages")
 
 
-MARKERS = re.compile(r"<!-- (glossary|references|print-pages|competency-activities: ([a-z0-9-]+)) -->")
+MARKERS = re.compile(r"<!-- (glossary|references|print-pages|competency-activities: ([a-z0-9-]+)"
+                     r"|worksheet-example: ([a-z0-9-]+)/([a-z0-9-]+)) -->")
 
 
 def fill_markers(html, lang):
@@ -136,6 +137,9 @@ def fill_markers(html, lang):
             return references_html()
         if match.group(1) == "print-pages":
             return print_pages_html(lang)
+        if match.group(3):
+            from . import examples  # imports the worksheet's module, so only when a page asks
+            return examples.example_html(match.group(3), match.group(4), lang)
         return activities_html(match.group(2), lang)
     return MARKERS.sub(replace, html)
 

@@ -675,3 +675,42 @@ def render_blank(t):
     parts.append(el("div", "", class_="vi-blank-lines"))
     parts.append(el("p", t("md_sources"), class_="ws-report-foot"))
     return join(*parts)
+
+
+# ---------------------------------------------------------------- worked example (page)
+
+def example_assessment(levels):
+    """An assessment with the given {element: {sub: level}} ratings and nothing else."""
+    a = empty_assessment("example")
+    for e, subs in levels.items():
+        for s, lv in subs.items():
+            if lv not in LEVELS:
+                raise ValueError(f"example level {lv!r} for {e}.{s} is not one of {LEVELS}")
+            a[e][s]["level"] = lv
+    return a
+
+
+def example_html(example, t):
+    """The worked example on the worksheet page: the story from the data file, the ratings,
+    and the diagnosis and pointers exactly as the worksheet computes them."""
+    words = example[t.lang]
+    a = example_assessment(example["levels"])
+    d = diagnose(a)
+    ratings = []
+    for e, subs in ELEMENTS.items():
+        rated = [f"{sub_name(s, t)}: {level_name(level(a, e, s), t).lower()}" for s in subs if level(a, e, s)]
+        if rated:
+            ratings.append(el("li", el("strong", element_name(e, t)), ": ", "; ".join(rated)))
+    diagnosis = "".join(el("div", el("dt", label), el("dd", text)) for label, text in diagnosis_lines(d, t))
+    parts = [el("p", words["setting"]), el("p", words["ratings"]), el("ul", Raw("".join(ratings))),
+             el("p", words["diagnosis"]), el("dl", Raw(diagnosis), class_="vi-diagnosis")]
+    if d["weak_spots"]:
+        spots = []
+        for e, s in d["weak_spots"]:
+            links = "".join(el("li", el("a", p[t.lang], href=page_href(p))) for p in pointers_for(e, s))
+            spots.append(el("li", t("weak_spot_title", element=element_name(e, t), sub=sub_name(s, t),
+                                    level=level_name(level(a, e, s), t)), el("ul", Raw(links))))
+        parts += [el("p", words["pointers"]), el("ul", Raw("".join(spots)))]
+    parts.append(el("p", words["after"]))
+    return el("div", el("p", words["title"], class_="admonition-title"), *parts,
+              class_="admonition example vi-example")

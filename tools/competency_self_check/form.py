@@ -3,6 +3,7 @@
 from ..html import Raw, back_to_form, el, figure, row_actions, to_results, void
 from .guide import by_domain, competencies, competency_href, competency_ids, name_of, principle_href, principles, summary_of
 from .model import LEVELS, NOT_RELEVANT, STANCES
+from .rules import activity_level
 from .words import level_text
 
 # The results' headings: linked from the form and listed in the page's table of contents.
@@ -217,3 +218,14 @@ def render_form(t):
                  el("template", team_row, data_template="team"),
                  figure("team", t, "cs-team-heading", pending)),
         data_form="", class_="ws-form cs-form", novalidate=True, aria_label=t("title"))
+
+
+# ---------------------------------------------------------------- worked example (page)
+
+def example_html(example, t):
+    """The page's example of the deeper mode's rule, with each result from activity_level."""
+    from ..examples import list_words
+    words = example[t.lang]
+    cases = [words["case"].format(ratings=list_words(r, words["and"]), level=activity_level(r))
+             for r in example["cases"]]
+    return el("p", words["sentence"].format(cases=words["separator"].join(cases)), class_="cs-example")
