@@ -203,3 +203,26 @@ def test_the_language_switcher_keeps_the_anchor(page, site_url, start, other, hr
     page.locator(f"a.md-select__link[hreflang='{hreflang}']").first.dispatch_event("click")
     page.wait_for_url(f"**/practice-guide/{other}guide/co-creation-and-engagement/#co-learning")
     assert page.evaluate("location.hash") == "#co-learning"
+
+
+WIDE_PARTS = {
+    "stakeholder-matrix": "ol[data-list='stakeholders'] > li [data-field='activities']",
+    "vi-worksheet": "#vi-context-heading",
+    "competency-self-check": "fieldset.cs-domain >> nth=2",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+@pytest.mark.parametrize("ws", PAGES)
+def test_on_a_wide_screen_the_results_stay_in_view_beside_the_form(browser, site_url, ws, lang):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = open_ws(context.new_page(), site_url, ws, lang)
+    part = page.locator(WIDE_PARTS[ws]).first
+    part.scroll_into_view_if_needed()
+    page.mouse.wheel(0, 200)
+    page.wait_for_timeout(300)
+    expect(part).to_be_in_viewport()
+    figure = page.locator(FORMS[ws][2]).first
+    expect(figure).to_be_in_viewport()
+    assert figure.bounding_box()["x"] > part.bounding_box()["x"] + part.bounding_box()["width"] - 1  # beside it
+    context.close()

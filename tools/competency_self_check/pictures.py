@@ -72,6 +72,7 @@ def profile_svgs(state, lv, t, uid="cs-profile"):
         for c in comps:
             # The whole name, wrapped (up to three lines), never cut short.
             lines = _wrap(name_of(c, t), 42, 3)
+            y += 8 * (len(lines) > 2)  # room above a three-line name too
             rows.append(_tspans(lines, 12, y - (7 * len(lines) - 11), 14, "cs-comp-name"))
             rows += _bar(lv[c["id"]], y, t, level_text(lv[c["id"]], t) if is_number(lv[c["id"]]) else None)
             desc.append(f"{name_of(c, t)}: {level_text(lv[c['id']], t)}.")
