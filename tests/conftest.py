@@ -10,6 +10,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser import launch_args  # noqa: E402
+from nginx_server import NginxServer  # noqa: E402
 from site_server import SiteServer  # noqa: E402
 
 
@@ -31,6 +32,13 @@ def built_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def site_url(built_site):
     with SiteServer(built_site) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def nginx_url(built_site, tmp_path_factory):
+    """The built site served by a real nginx with the headers the build ships."""
+    with NginxServer(built_site, tmp_path_factory.mktemp("nginx")) as server:
         yield server.url
 
 
