@@ -43,5 +43,13 @@ def nginx_url(built_site, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """Service workers blocked: the site must work where they are unavailable, and a test's
+    request interception (page.route) does not see requests a service worker makes. The
+    offline tests and the strict-policy tests open their own contexts with them allowed."""
+    return {**browser_context_args, "service_workers": "block"}
+
+
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, **launch_args()}

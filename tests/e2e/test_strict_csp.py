@@ -18,7 +18,8 @@ def test_nginx_sends_the_shipped_headers(nginx_url):
     assert wasm.headers["Content-Security-Policy"] == csp
 
 
-def test_every_page_works_under_the_strict_policy(page, nginx_url, built_site):
+def test_every_page_works_under_the_strict_policy(sw_page, nginx_url, built_site):
+    page = sw_page
     problems = Problems(page)
     pages = all_pages(built_site)
     assert "no/" in pages and "worksheets/vi-worksheet/" in pages
@@ -36,13 +37,16 @@ def test_every_page_works_under_the_strict_policy(page, nginx_url, built_site):
     assert violations == {}
     assert problems.summary() == {"console": [], "errors": [], "failed": []}
     assert len(worksheets) == 6
+    # The service worker registered and took over under the same policy.
+    assert page.evaluate("navigator.serviceWorker.controller !== null")
 
 
 @pytest.mark.parametrize("prefix, query, expected", [
     ("no/", "interessentmatr", "/no/worksheets/stakeholder-matrix/"),
     ("", "stakeholder matrix", "/worksheets/stakeholder-matrix/"),
 ])
-def test_search_finds_pages_under_the_strict_policy(page, nginx_url, prefix, query, expected):
+def test_search_finds_pages_under_the_strict_policy(sw_page, nginx_url, prefix, query, expected):
+    page = sw_page
     problems = Problems(page)
     page.goto(nginx_url + prefix)
     hrefs = search_hrefs(page, query)
