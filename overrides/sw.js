@@ -31,8 +31,10 @@ async function manifestHashes(cache) {
 }
 
 // A new version keeps what the reader had: unchanged files are copied from the old cache,
-// changed ones are fetched again; nothing the reader did not have before is downloaded.
+// changed ones are fetched again (not when the browser is set to save data: then they come
+// when next opened); nothing the reader did not have before is downloaded.
 async function carryOver() {
+  const saveData = Boolean(self.navigator.connection && self.navigator.connection.saveData);
   const old = (await caches.keys()).filter((key) => key.startsWith(PREFIX) && key !== CACHE);
   if (!old.length) return;
   const cache = await caches.open(CACHE);
@@ -46,7 +48,7 @@ async function carryOver() {
       const path = relative(request.url);
       if (request.url === MANIFEST || !fresh.has(path)) continue;
       if (before.get(path) === fresh.get(path)) await cache.put(request, await previous.match(request));
-      else await fetchInto(cache, request.url);
+      else if (!saveData) await fetchInto(cache, request.url);
     }
   }
 }

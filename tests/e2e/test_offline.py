@@ -102,6 +102,20 @@ def test_save_for_offline_use_keeps_the_whole_site(sw_page, sw_context, site_url
         looks_right(page)
 
 
+def test_with_save_data_on_nothing_large_is_fetched_without_the_readers_choice(sw_page, sw_context, site_url):
+    page = sw_page
+    page.add_init_script("Object.defineProperty(navigator, 'connection', {value: {saveData: true}})")
+    requests = []  # the page's and the service worker's
+    sw_context.on("request", lambda r: requests.append(r.url))
+    page.goto(site_url)
+    box = page.locator("[data-offline-save]")
+    expect(box.locator("[data-offline-save-data]")).to_have_text(SAVE_TEXT["en"]["save_data"])
+    expect(box.get_by_role("button", name=SAVE_TEXT["en"]["button"])).to_be_visible()
+    wait_until_kept(page)
+    page.wait_for_timeout(1_000)
+    assert [u for u in requests if "/assets/pyodide/" in u or u.endswith("tools.zip")] == []
+
+
 def test_where_service_workers_are_blocked_the_control_says_it_cannot_save(page, site_url):
     page.goto(site_url + "no/")
     box = page.locator("[data-offline-save]")
