@@ -1,7 +1,11 @@
-"""Build hook: the language selector's links to the home pages are made relative.
+"""Build hook: the language selector works from any sub-path, and pages fetch nothing for it.
 
-mkdocs-static-i18n gives the home pages' selector the links "/" and "/no/", which break a
-copy of the site hosted under a sub-path; every other page already gets relative links.
+- mkdocs-static-i18n gives the home pages' selector the links "/" and "/no/", which break a
+  copy of the site hosted under a sub-path; every other page already gets relative links.
+- The i18n plugin also writes each page's twin as `<link rel="alternate" hreflang>` in the
+  head. Material's script reads those as language roots and fetches `sitemap.xml` beside
+  each (two 404s on every page) to map a page to its twin; the selector's own links already
+  point at the twin page, so the head links are left out and the selector just follows them.
 """
 import posixpath
 import re
@@ -9,6 +13,7 @@ import re
 from mkdocs.plugins import event_priority
 
 ROOT_LINK = re.compile(r'href="(/(?:no/)?)"(?= hreflang=)')
+HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
 @event_priority(-100)  # after the i18n plugin and the theme have written the page
@@ -18,4 +23,7 @@ def on_post_page(output, page, config):
     def relative(match):
         rel = posixpath.relpath(match.group(1), here)
         return f'href="{"./" if rel == "." else rel + "/"}"'
+    head, sep, body = output.partition("</head>")
+    if sep:
+        output = HEAD_ALTERNATE.sub("", head) + sep + body
     return ROOT_LINK.sub(relative, output)

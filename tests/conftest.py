@@ -10,6 +10,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser import launch_args  # noqa: E402
+from nginx_server import NginxServer  # noqa: E402
 from site_server import SiteServer  # noqa: E402
 
 
@@ -32,6 +33,21 @@ def built_site(tmp_path_factory):
 def site_url(built_site):
     with SiteServer(built_site) as server:
         yield server.url
+
+
+@pytest.fixture(scope="session")
+def nginx_url(built_site, tmp_path_factory):
+    """The built site served by a real nginx with the headers the build ships."""
+    with NginxServer(built_site, tmp_path_factory.mktemp("nginx")) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """Service workers blocked: the site must work where they are unavailable, and a test's
+    request interception (page.route) does not see requests a service worker makes. The
+    offline tests and the strict-policy tests open their own contexts with them allowed."""
+    return {**browser_context_args, "service_workers": "block"}
 
 
 @pytest.fixture(scope="session")

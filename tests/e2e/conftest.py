@@ -27,3 +27,16 @@ def no_dialogs_expected(page):
     page.on("dialog", lambda d: (seen.append(d.message), d.dismiss()))
     yield seen
     assert seen == []
+
+
+@pytest.fixture
+def sw_context(browser, browser_context_args):
+    """A browser context where the site's service worker may run (blocked elsewhere)."""
+    context = browser.new_context(**{**browser_context_args, "service_workers": "allow"})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def sw_page(sw_context):
+    return sw_context.new_page()

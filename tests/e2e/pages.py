@@ -34,3 +34,62 @@ def read_download(download):
 
 def load_json(text):
     return json.loads(text)
+
+
+def all_pages(built_site):
+    """Every page of the built site, as a URL path relative to the site root."""
+    paths = []
+    for index in sorted(built_site.rglob("index.html")):
+        rel = index.parent.relative_to(built_site).as_posix()
+        if rel.startswith(("assets", "search")):
+            continue
+        paths.append("" if rel == "." else rel + "/")
+    return paths
+
+
+def search_hrefs(page, query):
+    """Type a query into Material's search and return the result links' addresses."""
+    search = page.locator("input.md-search__input")
+    search.click()
+    results = page.locator(".md-search-result__link")
+    # Material's search worker builds its index after the page loads; a query typed before
+    # that is not run again, so type it again until results show (bounded).
+    for _ in range(30):
+        search.fill("")
+        search.type(query)
+        try:
+            results.first.wait_for(state="visible", timeout=1_000)
+            break
+        except Exception:
+            continue
+    return results.evaluate_all("els => els.map(e => e.href)")
+
+
+class Problems:
+    """What a reader's browser would complain about on a page: Content-Security-Policy
+    violations (reported by the page, its workers and the console), console errors,
+    uncaught exceptions and failed responses (404s and the like)."""
+    INIT = """document.addEventListener('securitypolicyviolation', e =>
+        (window.__cspViolations = window.__cspViolations || []).push(
+            e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber));"""
+
+    def __init__(self, page):
+        self.page = page
+        self.console, self.errors, self.failed = [], [], []
+        page.add_init_script(self.INIT)
+        page.on("console", lambda m: m.type == "error" and self.console.append(f"{page.url}: {m.text}"))
+        page.on("pageerror", lambda e: self.errors.append(f"{page.url}: {e}"))
+        page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"))
+        # ERR_ABORTED: a request cut short because the test moved on to the next page.
+        page.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "")
+                and self.failed.append(f"failed {r.url} {r.failure}"))
+        page.on("worker", self._watch_worker)
+
+    def _watch_worker(self, worker):
+        worker.on("console", lambda m: m.type == "error" and self.console.append(f"worker {worker.url}: {m.text}"))
+
+    def csp_violations(self):
+        return self.page.evaluate("window.__cspViolations || []")
+
+    def summary(self):
+        return {"console": self.console, "errors": self.errors, "failed": self.failed}

@@ -33,7 +33,9 @@ def before(text):
 
 @pytest.fixture
 def context(browser):
-    ctx = browser.new_context(permissions=["clipboard-read", "clipboard-write"], accept_downloads=True)
+    # Service workers blocked, as for the other tests (tests/conftest.py): routes see every request.
+    ctx = browser.new_context(permissions=["clipboard-read", "clipboard-write"], accept_downloads=True,
+                              service_workers="block")
     yield ctx
     ctx.close()
 

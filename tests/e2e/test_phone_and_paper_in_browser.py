@@ -59,7 +59,7 @@ def test_from_the_form_to_the_results_and_back(page, site_url, ws, lang):
 @pytest.mark.parametrize("lang", ["en", "no"])
 @pytest.mark.parametrize("ws", PAGES)
 def test_pictures_keep_their_text_readable_at_phone_width(browser, site_url, ws, lang):
-    context = browser.new_context(viewport=PHONE, device_scale_factor=1)
+    context = browser.new_context(viewport=PHONE, device_scale_factor=1, service_workers="block")
     page = open_ws(context.new_page(), site_url, ws, lang)
     svg = page.locator(FORMS[ws][2]).first
     expect(svg).to_be_attached()
@@ -78,7 +78,7 @@ def test_pictures_keep_their_text_readable_at_phone_width(browser, site_url, ws,
 
 @pytest.mark.parametrize("ws", PAGES)
 def test_no_floating_button_covers_the_form_on_a_phone(browser, site_url, ws):
-    context = browser.new_context(viewport=PHONE)
+    context = browser.new_context(viewport=PHONE, service_workers="block")
     page = open_ws(context.new_page(), site_url, ws, "no")
     page.mouse.wheel(0, 2500)
     page.wait_for_timeout(300)
@@ -163,7 +163,7 @@ def test_blank_forms_print_on_the_sheets_the_workshop_page_states(page, site_url
 @pytest.mark.parametrize("lang", ["en", "no"])
 @pytest.mark.parametrize("ws", PAGES)
 def test_start_here_takes_a_phone_reader_to_the_form_with_the_method_folded(browser, site_url, ws, lang):
-    context = browser.new_context(viewport=PHONE)
+    context = browser.new_context(viewport=PHONE, service_workers="block")
     page = open_ws(context.new_page(), site_url, ws, lang)
     s = t(ws, lang)
     start = page.get_by_role("link", name=s("start_here"))
@@ -215,7 +215,7 @@ WIDE_PARTS = {
 @pytest.mark.parametrize("lang", ["en", "no"])
 @pytest.mark.parametrize("ws", PAGES)
 def test_on_a_wide_screen_the_results_stay_in_view_beside_the_form(browser, site_url, ws, lang):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, service_workers="block")
     page = open_ws(context.new_page(), site_url, ws, lang)
     part = page.locator(WIDE_PARTS[ws]).first
     part.scroll_into_view_if_needed()

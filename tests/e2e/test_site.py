@@ -5,18 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from pages import outside_hosts, run_axe
-
-
-def all_pages(built_site):
-    """Every page of the built site, as a URL path relative to the site root."""
-    paths = []
-    for index in sorted(built_site.rglob("index.html")):
-        rel = index.parent.relative_to(built_site).as_posix()
-        if rel.startswith(("assets", "search")):
-            continue
-        paths.append("" if rel == "." else rel + "/")
-    return paths
+from pages import Problems, all_pages, outside_hosts, run_axe, search_hrefs
 
 
 def test_norwegian_site_has_its_own_name_navigation_and_language(page, site_url):
@@ -38,26 +27,13 @@ def test_norwegian_site_has_its_own_name_navigation_and_language(page, site_url)
 ])
 def test_search_finds_pages_in_each_language(page, site_url, prefix, query, expected):
     page.goto(site_url + prefix)
-    search = page.locator("input.md-search__input")
-    search.click()
-    results = page.locator(".md-search-result__link")
-    # Material's search worker builds its index after the page loads; a query typed before
-    # that is not run again, so type it again until results show (bounded).
-    for _ in range(30):
-        search.fill("")
-        search.type(query)
-        try:
-            results.first.wait_for(state="visible", timeout=1_000)
-            break
-        except Exception:
-            continue
-    expect(results.first).to_be_visible()
-    hrefs = [h for h in results.evaluate_all("els => els.map(e => e.href)")]
+    hrefs = search_hrefs(page, query)
     assert any(expected in h for h in hrefs), hrefs
 
 
 def test_every_page_is_accessible_and_stays_on_this_site(page, site_url, built_site):
     requests, problems = [], {}
+    failures = Problems(page)
     page.on("request", lambda r: requests.append(r.url))
     pages = all_pages(built_site)
     assert len(pages) >= 4 and "no/" in pages
@@ -70,6 +46,18 @@ def test_every_page_is_accessible_and_stays_on_this_site(page, site_url, built_s
             problems[path] = violations
     assert problems == {}
     assert outside_hosts(requests, site_url) == []
+    # No 404s: the language selector fetched a sitemap beside every page and its twin.
+    assert failures.failed == []
+
+
+@pytest.mark.parametrize("start, twin", [("guide/principles/", "no/guide/principles/"),
+                                         ("no/worksheets/vi-worksheet/", "worksheets/vi-worksheet/"),
+                                         ("", "no/")])
+def test_language_selector_opens_the_same_page_in_the_other_language(page, site_url, start, twin):
+    page.goto(site_url + start)
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f'.md-select__link[hreflang="{"no" if twin.startswith("no/") else "en"}"]').click()
+    page.wait_for_url(site_url + twin)
 
 
 def printed_sheets(page):

@@ -1,0 +1,159 @@
+"""Build hook: the response headers a host should send, written into the built site for three
+kinds of server, from the one policy below.
+
+- `_deploy/nginx.conf`: to `include` in the nginx `location` that serves the site;
+- `.htaccess`: Apache (mod_headers, mod_mime), read from the site's own folder;
+- `_headers`: Netlify and Cloudflare Pages.
+
+The Content-Security-Policy allows scripts from the site itself only. Material's theme puts a
+few small scripts inline in every page (its storage helpers, the colour scheme); rather than
+copy them into overrides (which a theme update would silently leave behind), their SHA-256
+hashes are collected from the built pages, so the policy follows whatever the theme writes.
+The i18n plugin builds each language into the same folder and every build ends here, so the
+files are rewritten from all pages present each time: the last build leaves the full set.
+"""
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+DEPLOY_DIR = "_deploy"
+
+# The policy. 'wasm-unsafe-eval' lets Pyodide compile its WebAssembly; nothing else is relaxed.
+# data: images: Material's stylesheets draw their icons as data: SVGs.
+CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'wasm-unsafe-eval'"],  # + the inline scripts' hashes
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "worker-src": ["'self'"],
+    "manifest-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+OTHER_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+# Caching. Material's assets carry a content hash in their names, and the worksheet code is
+# fetched as tools.zip?v=<hash>: they never change under the same URL. Everything else, pages,
+# the service worker and Pyodide (its folder has no version in its name, so an upgrade would
+# mix versions), is revalidated on each use; the service worker keeps them for offline use.
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
+IMMUTABLE_NAME = re.compile(r"^(?:.+\.[0-9a-f]{8}\.min\.(?:js|css)|tools\.zip)$")
+
+# Types to send explicitly; Pyodide streams its .wasm only as application/wasm.
+TYPES = {
+    "html": "text/html", "css": "text/css", "js": "text/javascript", "mjs": "text/javascript",
+    "json": "application/json", "wasm": "application/wasm", "zip": "application/zip",
+    "svg": "image/svg+xml", "png": "image/png", "ico": "image/x-icon", "xml": "application/xml",
+    "gz": "application/gzip", "txt": "text/plain", "webmanifest": "application/manifest+json",
+}
+
+SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script>", re.S | re.I)
+TYPE = re.compile(r'\btype\s*=\s*["\']?([^"\'\s>]*)', re.I)
+EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+
+
+def inline_script_hashes(html):
+    """'sha256-...' for each inline script a browser would run (not src=, not JSON data)."""
+    found = set()
+    for attrs, body in SCRIPT.findall(html):
+        attrs = attrs or ""
+        kind = TYPE.search(attrs)
+        if re.search(r"\bsrc\s*=", attrs, re.I) or (kind and kind.group(1).lower() not in EXECUTABLE_TYPES):
+            continue
+        digest = hashlib.sha256(body.encode("utf-8")).digest()
+        found.add("'sha256-" + base64.b64encode(digest).decode() + "'")
+    return found
+
+
+def policy(hashes):
+    directives = {k: list(v) for k, v in CSP.items()}
+    directives["script-src"] += sorted(hashes)
+    return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
+
+
+def headers(hashes):
+    return {"Content-Security-Policy": policy(hashes), **OTHER_HEADERS}
+
+
+def nginx_conf(hashes):
+    lines = [
+        "# Generated at build time by hooks/headers.py. Include it in the location that serves",
+        "# the site, for example:",
+        "#   location /practice-guide/ {",
+        "#       alias /srv/practice-guide/;",
+        "#       include /srv/practice-guide/_deploy/nginx.conf;",
+        "#   }",
+        "types {",
+        *(f"    {mime} {ext};" for ext, mime in TYPES.items()),
+        "}",
+        "default_type application/octet-stream;",
+        "charset utf-8;",
+        "charset_types text/css text/javascript application/json application/xml;",
+    ]
+    common = [f'add_header {name} "{value}" always;' for name, value in headers(hashes).items()]
+    lines += common + [f'add_header Cache-Control "{REVALIDATE}" always;']
+    # A nested location replaces all add_header lines, so it repeats the common ones.
+    lines += [f'location ~ "{IMMUTABLE_NAME.pattern[1:-1]}$" {{',
+              *("    " + line for line in common),
+              f'    add_header Cache-Control "{IMMUTABLE}" always;', "}"]
+    return "\n".join(lines) + "\n"
+
+
+def htaccess(hashes):
+    lines = ["# Generated at build time by hooks/headers.py (Apache: mod_mime, mod_headers).",
+             *(f"AddType {mime} .{ext}" for ext, mime in TYPES.items()),
+             "AddCharset utf-8 .html .css .js .mjs .json",
+             "<IfModule mod_headers.c>",
+             *(f'    Header always set {name} "{value}"' for name, value in headers(hashes).items()),
+             f'    Header set Cache-Control "{REVALIDATE}"',
+             f'    <FilesMatch "{IMMUTABLE_NAME.pattern}">',
+             f'        Header set Cache-Control "{IMMUTABLE}"',
+             "    </FilesMatch>",
+             "</IfModule>"]
+    return "\n".join(lines) + "\n"
+
+
+def netlify_headers(hashes, site_dir):
+    """Paths are from the site root. Both hosts join a header that several rules set, so
+    Cache-Control is set per file: the fingerprinted files long, the rest revalidated."""
+    lines = ["# Generated at build time by hooks/headers.py (Netlify, Cloudflare Pages).", "/*"]
+    lines += [f"  {name}: {value}" for name, value in headers(hashes).items()]
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file() and IMMUTABLE_NAME.match(p.name)):
+        lines += ["/" + path.relative_to(site_dir).as_posix(), f"  Cache-Control: {IMMUTABLE}"]
+    lines += ["/*.wasm", "  Content-Type: application/wasm", "/*.mjs", "  Content-Type: text/javascript"]
+    lines += ["/sw.js", f"  Cache-Control: {REVALIDATE}"]
+    return "\n".join(lines) + "\n"
+
+
+def _write_if_changed(path, text):
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def site_hashes(site_dir):
+    hashes = set()
+    for page in site_dir.rglob("*.html"):
+        hashes |= inline_script_hashes(page.read_text(encoding="utf-8"))
+    return hashes
+
+
+@event_priority(-100)  # after the other hooks have written their files
+def on_post_build(config):
+    site_dir = Path(config.site_dir)
+    hashes = site_hashes(site_dir)
+    _write_if_changed(site_dir / DEPLOY_DIR / "nginx.conf", nginx_conf(hashes))
+    _write_if_changed(site_dir / ".htaccess", htaccess(hashes))
+    _write_if_changed(site_dir / "_headers", netlify_headers(hashes, site_dir))

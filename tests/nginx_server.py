@@ -1,0 +1,96 @@
+"""A real nginx serving a built site under a sub-path with the headers the build ships
+(`_deploy/nginx.conf`), as an organisation would host it.
+
+It runs in the foreground with its own configuration, pid and log files in a temporary
+folder, on a free loopback port, and is stopped by its own pid.
+"""
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+from site_server import SUB_PATH
+
+CONFIG = """\
+daemon off;
+worker_processes 1;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+{user}
+events {{ worker_connections 256; }}
+http {{
+    access_log {tmp}/access.log;
+    client_body_temp_path {tmp}/body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        location {sub_path} {{
+            alias {site}/;
+            include {site}/_deploy/nginx.conf;
+        }}
+    }}
+}}
+"""
+
+
+def nginx_binary():
+    return shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class NginxServer:
+    def __init__(self, site_dir, tmp_dir):
+        self.site = Path(site_dir).resolve()
+        self.tmp = Path(tmp_dir)
+        self.port = free_port()
+        self.process = None
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}{SUB_PATH}"
+
+    def __enter__(self):
+        binary = nginx_binary()
+        if binary is None:
+            raise RuntimeError("nginx is missing: apt-get install nginx-light")
+        # As root, nginx's workers would switch to an unprivileged user that cannot read a
+        # test's private temporary folder.
+        user = "user root;" if hasattr(os, "geteuid") and os.geteuid() == 0 else ""
+        conf = self.tmp / "nginx.conf"
+        conf.write_text(CONFIG.format(tmp=self.tmp, user=user, port=self.port, sub_path=SUB_PATH, site=self.site))
+        check = subprocess.run([binary, "-t", "-q", "-p", str(self.tmp), "-e", str(self.tmp / "error.log"), "-c", str(conf)],
+                               capture_output=True, text=True)
+        if check.returncode != 0:
+            raise RuntimeError(f"nginx -t failed:\n{check.stderr}")
+        self.process = subprocess.Popen([binary, "-p", str(self.tmp), "-e", str(self.tmp / "error.log"), "-c", str(conf)])
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                urllib.request.urlopen(self.url, timeout=1).close()
+                return self
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.__exit__()
+                    raise RuntimeError("nginx did not start:\n" + (self.tmp / "error.log").read_text())
+                time.sleep(0.1)
+
+    def __exit__(self, *exc):
+        if self.process and self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGQUIT)  # graceful stop of this master and its workers
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.kill(self.process.pid, signal.SIGKILL)
+                self.process.wait()
