@@ -46,7 +46,7 @@ STRINGS = {
     },
     "no": {
         "intro": "Lagre hele nettstedet i denne nettleseren, med begge språk og arbeidsarkene, "
-                 "så det kan åpnes uten nett, for eksempel i et kurslokale uten internettilgang.",
+                 "slik at det kan åpnes uten nett, for eksempel i et kurslokale uten internettilgang.",
         "button": "Lagre for bruk uten nett",
         "size": "Nedlastingen er på omtrent {size}.",
         "save_data": "Nettleseren din er satt til å spare data: ingenting lastes ned før du velger det.",
