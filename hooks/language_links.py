@@ -1,21 +1,23 @@
 """Build hook: the language selector's links to the home pages are made relative.
 
-mkdocs-static-i18n gives the home pages' selector the links "/" and "/no/", which break a
-copy of the site hosted under a sub-path; every other page already gets relative links.
+mkdocs-static-i18n gives the home pages' selector the links "/" and "/no/" (prefixed with the
+path of `site_url` when it is set), which break a copy of the site hosted under another
+sub-path; every other page already gets relative links.
 """
 import posixpath
 import re
+from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
-
-ROOT_LINK = re.compile(r'href="(/(?:no/)?)"(?= hreflang=)')
 
 
 @event_priority(-100)  # after the i18n plugin and the theme have written the page
 def on_post_page(output, page, config):
     here = "/" + page.url if page.url.endswith("/") or not page.url else "/" + posixpath.dirname(page.url) + "/"
+    site_path = urlsplit(config.site_url or "/").path.rstrip("/")
+    root_link = re.compile(r'href="' + re.escape(site_path) + r'(/(?:no/)?)"(?= hreflang=)')
 
     def relative(match):
         rel = posixpath.relpath(match.group(1), here)
         return f'href="{"./" if rel == "." else rel + "/"}"'
-    return ROOT_LINK.sub(relative, output)
+    return root_link.sub(relative, output)
