@@ -145,7 +145,7 @@ def on_page_content(html, page, config, files):
             return match.group(0)
         address = base + page.url + ("" if level == "1" else f"#{anchor}")
         qr = _relative(qr_file(address), page.url)
-        return (f'<h{level} id="{anchor}"{attrs} data-share-address="{address}" data-share-qr="{qr}">'
+        return (f'<h{level} id="{anchor}"{attrs} data-share-address="{esc(address)}" data-share-qr="{esc(qr)}">'
                 f'{inner}</h{level}>')
     return HEADING.sub(annotate, html)
 
