@@ -150,7 +150,7 @@ def site_hashes(site_dir):
     return hashes
 
 
-@event_priority(-100)  # after the other hooks have written their files
+@event_priority(-300)  # after the other hooks (offline.py at -250) have written their files
 def on_post_build(config):
     site_dir = Path(config.site_dir)
     hashes = site_hashes(site_dir)

@@ -140,6 +140,6 @@ def _write_if_changed(path, text):
     path.write_text(text, encoding="utf-8")
 
 
-@event_priority(-50)  # after worksheets.py has copied Pyodide, before headers.py
+@event_priority(-250)  # after worksheets.py has copied Pyodide and search_language.py has split the index; before headers.py
 def on_post_build(config):
     write_offline_files(config.site_dir)

@@ -11,20 +11,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser import launch_args  # noqa: E402
 from nginx_server import NginxServer  # noqa: E402
-from site_server import SiteServer  # noqa: E402
+from site_server import PUBLIC_URL, SiteServer  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     """The site, built once per test run with --strict (any warning fails the build).
 
-    ISP_SITE_DIR=path tests an already built site instead (quicker while editing tests).
+    The build is given PUBLIC_URL as its public address (ISP_SITE_URL). ISP_SITE_DIR=path tests
+    an already built site instead (quicker while editing tests; build it with that address).
     """
     if os.environ.get("ISP_SITE_DIR"):
         return Path(os.environ["ISP_SITE_DIR"])
     out = tmp_path_factory.mktemp("site")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-                            cwd=ROOT, capture_output=True, text=True)
+                            cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "ISP_SITE_URL": PUBLIC_URL})
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     return out
 

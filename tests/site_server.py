@@ -6,8 +6,14 @@ every link and asset URL in the site is relative.
 import functools
 import http.server
 import threading
+from pathlib import Path
 
 SUB_PATH = "/practice-guide/"
+# The public address the test build is given (mkdocs site_url, via ISP_SITE_URL): a fixed
+# example with the same path, so the 404 pages' links from that path work on this server too.
+PUBLIC_URL = "https://guide.example.org" + SUB_PATH
+# The 404 page per language folder, as nginx sends it with `error_page 404` per location.
+NOT_FOUND_PAGES = {"no/": "no/404.html", "": "404.html"}
 
 # Types a correct static host sends; Pyodide streams the .wasm only as application/wasm.
 TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
@@ -21,6 +27,22 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if not path.startswith(SUB_PATH):
             return "/nonexistent"
         return super().translate_path("/" + path[len(SUB_PATH):])
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        rest = self.path.split("?", 1)[0][len(SUB_PATH):] if self.path.startswith(SUB_PATH) else ""
+        folder = next(f for f in NOT_FOUND_PAGES if rest.startswith(f))
+        try:
+            body = (Path(self.directory) / NOT_FOUND_PAGES[folder]).read_bytes()
+        except OSError:
+            return super().send_error(code, message, explain)
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, *args):
         pass

@@ -62,6 +62,7 @@ def built_pages(site):
     """(url path relative to the site root, Page) for every HTML page of the site."""
     for path in sorted(Path(site).rglob("*.html")):
         rel = path.relative_to(site).as_posix()
-        if rel.startswith(("assets/", "search/")) or rel == "404.html":
+        # The 404 pages link from the public path (site_url), as they are served at any address.
+        if rel.startswith(("assets/", "search/")) or rel.rsplit("/", 1)[-1] == "404.html":
             continue
         yield rel, Page(path)

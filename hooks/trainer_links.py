@@ -1,0 +1,159 @@
+"""Build hook: links and QR codes for trainers.
+
+- The "Links for trainers" page (`<!-- trainer-links: <group> -->` markers) gets every page,
+  principle, domain, competency and worksheet with its address, a copy button and a QR code.
+- Every heading with a permalink gets, when the public address is known, its full address
+  and its QR code's file (`data-share-address`, `data-share-qr`), which
+  `assets/javascripts/share-links.js` offers in a small "link and QR code" panel.
+
+Addresses come from the site's public address (mkdocs `site_url`, or ISP_SITE_URL); without it
+the page shows relative links and says why there are no QR codes. QR codes are SVG files made
+by segno, one per address, in `assets/qr/` (named by a hash of the address, so the same
+address always gives the same file and the i18n plugin's second build rewrites nothing).
+"""
+import hashlib
+import io
+import json
+import posixpath
+import re
+import sys
+from pathlib import Path
+
+import segno
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tools import content  # noqa: E402
+from tools.html import Raw, el, esc, void  # noqa: E402
+
+MARKER = re.compile(r"<!-- trainer-links: (pages|principles|domains|competencies|worksheets) -->")
+HEADING = re.compile(r'<h([1-6]) id="([^"]+)"([^>]*)>(.*?)</h\1>', re.S)
+LANG_FOLDER = {"en": "", "no": "no/"}
+STRINGS = json.loads((Path(__file__).parent / "trainer_links.json").read_text(encoding="utf-8"))
+
+_qr_files = {}  # site-relative path -> SVG bytes, written after the build
+
+
+def _lang(config):
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or "en"
+
+
+def public_url(config):
+    url = config.site_url
+    return None if not url else url if url.endswith("/") else url + "/"
+
+
+def qr_file(address):
+    """The site-relative path of the QR code for this address, made once per build."""
+    path = f"assets/qr/{hashlib.sha256(address.encode()).hexdigest()[:16]}.svg"
+    if path not in _qr_files:
+        buf = io.BytesIO()
+        # Error correction M and a four-module quiet zone: reads from a projected slide or paper.
+        segno.make(address, error="m").save(buf, kind="svg", scale=4, border=4, dark="#000", light="#fff",
+                                           omitsize=True)
+        _qr_files[path] = buf.getvalue()
+    return path
+
+
+def _relative(target, page_url):
+    here = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    rel = posixpath.relpath("/" + target, "/" + here) if target else posixpath.relpath("/", "/" + here) + "/"
+    return rel + ("/" if target.endswith("/") and not rel.endswith("/") else "")
+
+
+def _page_title(lang, src):
+    """A page's title: its first level-one heading, without the anchor."""
+    text = (ROOT / "docs" / LANG_FOLDER[lang] / src).read_text(encoding="utf-8")
+    match = re.search(r"^# (.+?)(?:\s*\{#[^}]*\})?\s*$", text, re.M)
+    return match.group(1) if match else src
+
+
+def _nav_pages(nav):
+    for item in nav:
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            for value in item.values():
+                yield from ([value] if isinstance(value, str) else _nav_pages(value))
+
+
+def _url(src):
+    return "" if src == "index.md" else src.removesuffix("index.md").removesuffix(".md") + ("" if src.endswith("index.md") else "/")
+
+
+def entries(group, lang, config):
+    """(name, site-relative path within the language, anchor or None) for each item of a group."""
+    data = content.guide()
+    pages = list(_nav_pages(config.nav))
+    domain_page = {d["id"]: d["page"] for d in data["domains"]}
+    if group == "pages":
+        return [(_page_title(lang, src), _url(src), None) for src in pages]
+    if group == "worksheets":
+        return [(_page_title(lang, src), _url(src), None) for src in pages if src.startswith("worksheets/")]
+    if group == "principles":
+        return [(p["name"][lang], "guide/principles/", p["id"]) for p in data["principles"]]
+    if group == "domains":
+        return [(d["name"][lang], _url(d["page"]), None) for d in data["domains"]]
+    return [(c["name"][lang], _url(domain_page[c["domain"]]), c["id"]) for c in data["competencies"]]
+
+
+def group_html(group, lang, page, config):
+    words = STRINGS[lang]
+    base = public_url(config)
+    rows = []
+    for name, path, anchor in entries(group, lang, config):
+        target = LANG_FOLDER[lang] + path
+        fragment = f"#{anchor}" if anchor else ""
+        href = _relative(target, page.url) + fragment
+        address = (base + target + fragment) if base else href
+        qr = None
+        if base:
+            qr = void("img", src=_relative(qr_file(address), page.url), class_="trainer-qr",
+                    alt=words["qr_alt"].format(name=name), width="164", height="164")
+        rows.append(el("tr",
+                       el("th", name, scope="row"),
+                       el("td", el("a", el("code", address), href=href), " ",
+                          el("button", words["copy"], type="button", class_="md-button share-copy",
+                             data_copy=address)),
+                       el("td", qr or words["no_qr"])))
+    head = el("thead", el("tr", *[el("th", words[k], scope="col") for k in ("name", "address", "qr")]))
+    table = el("table", head, el("tbody", Raw("".join(rows))), class_="trainer-links")
+    note = ""
+    if not base:
+        code = {key: el("code", text) for key, text in
+                (("site_url", "site_url"), ("config", "mkdocs.yml"), ("env", "ISP_SITE_URL"))}
+        note = el("p", Raw(esc(words["missing_public_url"]).format(**code)), class_="trainer-links-missing")
+    return str(note) + str(table)
+
+
+def on_page_content(html, page, config, files):
+    lang = _lang(config)
+    if lang not in STRINGS:
+        raise PluginError(f"{page.file.src_uri}: no trainer-link strings for language {lang!r}")
+    html = MARKER.sub(lambda m: group_html(m.group(1), lang, page, config), html)
+    base = public_url(config)
+    if not base:
+        return html
+
+    def annotate(match):
+        level, anchor, attrs, inner = match.groups()
+        if 'class="headerlink"' not in inner:
+            return match.group(0)
+        address = base + page.url + ("" if level == "1" else f"#{anchor}")
+        qr = _relative(qr_file(address), page.url)
+        return (f'<h{level} id="{anchor}"{attrs} data-share-address="{esc(address)}" data-share-qr="{esc(qr)}">'
+                f'{inner}</h{level}>')
+    return HEADING.sub(annotate, html)
+
+
+def on_post_build(config):
+    site = Path(config.site_dir)
+    for path, data in _qr_files.items():
+        target = site / path
+        if not target.exists() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)

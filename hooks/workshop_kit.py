@@ -1,0 +1,88 @@
+"""Build hook: the workshop kit's tables, from the activities page itself.
+
+`<!-- workshop-kit: activities -->` becomes the list of ready-to-run activities with their
+times, and `<!-- workshop-kit: half-day -->` / `full-day` a suggested agenda with clock times.
+Each activity's name, anchor and time are read from `docs/<lang>/workshop/activities.md`
+(its `.handout` headings and their "**Time.** N minutes" line), so the kit never disagrees
+with the activities; the agendas' other items are in `workshop_kit.json`.
+"""
+import json
+import re
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tools.html import Raw, el  # noqa: E402
+
+DATA = json.loads((Path(__file__).parent / "workshop_kit.json").read_text(encoding="utf-8"))
+MARKER = re.compile(r"<!-- workshop-kit: ([a-z-]+) -->")
+ACTIVITY = re.compile(r"^## (.+?) \{#([a-z0-9-]+) \.handout\}\s*$(.*?)(?=^## |\Z)", re.M | re.S)
+TIME = re.compile(r"^\*\*(?:Time|Tid)\.\*\* (\d+) minut", re.M)
+LANG_FOLDER = {"en": "", "no": "no/"}
+
+
+def activities(lang):
+    """(name, anchor, minutes) of each activity, in the order of the activities page."""
+    text = (ROOT / "docs" / LANG_FOLDER[lang] / "workshop" / "activities.md").read_text(encoding="utf-8")
+    found = []
+    for name, anchor, body in ACTIVITY.findall(text):
+        time = TIME.search(body)
+        if not time:
+            raise PluginError(f"workshop activity {anchor!r} ({lang}) has no time line")
+        found.append((name, anchor, int(time.group(1))))
+    return found
+
+
+def _link(name, anchor):
+    return el("a", name, href=f"../activities/#{anchor}")
+
+
+def activities_html(lang):
+    words = DATA["strings"][lang]
+    rows = [el("tr", el("td", _link(name, anchor)), el("td", words["minutes"].format(n=minutes)))
+            for name, anchor, minutes in activities(lang)]
+    head = el("thead", el("tr", el("th", words["activity"], scope="col"), el("th", words["time"], scope="col")))
+    return el("table", head, el("tbody", Raw("".join(rows))), class_="workshop-kit-activities")
+
+
+def agenda_html(name, lang):
+    words = DATA["strings"][lang]
+    known = {anchor: (title, minutes) for title, anchor, minutes in activities(lang)}
+    agenda = DATA["agendas"][name]
+    clock = datetime.strptime(agenda["start"], "%H:%M")
+    rows = []
+    for item in agenda["items"]:
+        if "activity" in item:
+            if item["activity"] not in known:
+                raise PluginError(f"agenda {name!r} names an unknown activity {item['activity']!r}")
+            title, minutes = known[item["activity"]]
+            what = el("span", words["activity_prefix"], _link(title, item["activity"]))
+        else:
+            minutes, what = item["minutes"], item[lang]
+        rows.append(el("tr", el("td", clock.strftime(words["clock"])), el("td", what),
+                       el("td", words["minutes"].format(n=minutes))))
+        clock += timedelta(minutes=minutes)
+    head = el("thead", el("tr", *[el("th", words[k], scope="col") for k in ("start", "what", "time")]))
+    foot = el("p", words["total"].format(end=clock.strftime(words["clock"])), class_="workshop-kit-end")
+    return str(el("table", head, el("tbody", Raw("".join(rows))), class_="workshop-kit-agenda")) + str(foot)
+
+
+def on_page_content(html, page, config, files):
+    if "<!-- workshop-kit:" not in html:
+        return html
+    i18n = config.plugins.get("i18n")
+    lang = getattr(i18n, "current_language", None) or "en"
+
+    def fill(match):
+        if match.group(1) == "activities":
+            return activities_html(lang)
+        if match.group(1) in DATA["agendas"]:
+            return agenda_html(match.group(1), lang)
+        raise PluginError(f"{page.file.src_uri}: unknown workshop-kit marker {match.group(1)!r}")
+    return MARKER.sub(fill, html)

@@ -1,0 +1,144 @@
+"""Search in the reader's language, and the 404 page in the reader's language.
+
+Each language has its own search index, and Norwegian search finds inflected forms and
+compounds (hooks/search_language.py, hooks/lunr_no_prefix.js). Real queries a reader types,
+each with the page it must find first.
+"""
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from pages import LANG_PREFIX, run_axe
+
+ENGLISH = {
+    "stakeholders": "worksheets/stakeholder-matrix/",
+    "stakeholder matrix": "worksheets/stakeholder-matrix/",
+    "drivers": "foundations/drivers/",
+    "scaling up": "foundations/models/",
+    "coaching": "foundations/drivers/",
+    "fidelity": "foundations/drivers/",
+    "principles": "guide/principles/",
+    "competencies": "guide/competencies/",
+    "self-check": "worksheets/competency-self-check/",
+    "evidence": "worksheets/vi-worksheet/",
+    "dilemmas": "guide/dilemmas/",
+    "reflective questions": "guide/reflective-questions/",
+    "glossary": "glossary/",
+    "references": "references/",
+    "context": "foundations/context/",
+    "barriers": "foundations/barriers-and-prerequisites/",
+    "prerequisites": "foundations/barriers-and-prerequisites/",
+    "co-creation": "guide/co-creation-and-engagement/",
+    "implegration": "foundations/implegration/",
+    "models": "foundations/models/",
+    "RE-AIM": "foundations/models/",
+    "Norwegian study": "foundations/norwegian-study/",
+    "workshop activities": "workshop/activities/",
+}
+
+NORWEGIAN = {
+    # Inflected forms that the pages hold in other forms.
+    "interessentene": "worksheets/stakeholder-matrix/",
+    "interessentmatrisen": "worksheets/stakeholder-matrix/",
+    "egenvurderingen": "worksheets/competency-self-check/",
+    "prinsippene": "guide/principles/",
+    "femten kompetansene": "guide/competencies/",
+    "dilemmaene": "guide/dilemmas/",
+    "refleksjonsspørsmålene": "guide/reflective-questions/",
+    "ordlisten": "glossary/",
+    "referansene": "references/",
+    "kontekstene": "foundations/context/",
+    "barrierene": "foundations/barriers-and-prerequisites/",
+    "forutsetningene": "foundations/barriers-and-prerequisites/",
+    "samskapingen": "guide/co-creation-and-engagement/",
+    "modellene": "foundations/models/",
+    "studien": "foundations/norwegian-study/",
+    "aktivitetene": "workshop/activities/",
+    "veiledningen": "foundations/drivers/",
+    "tillit": "guide/sustaining-change/",
+    "implegration": "foundations/implegration/",
+    # Compounds: as the pages have them inflected, inside a longer word, or in two parts.
+    "implementeringsdrivere": "foundations/drivers/",
+    "kompetansedriverne": "foundations/drivers/",
+    "implementeringsteamet": "foundations/drivers/",
+    "skalering": "foundations/models/",
+    "workshopaktivitetene": "workshop/activities/",
+}
+
+
+def search(page, query):
+    """Type a query into the site's search and return the result pages' paths, best first."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    items = page.locator(".md-search-result__item > a.md-search-result__link:first-child")
+    # The search worker builds its index after the page loads, and a query typed before that
+    # is not run again: clear and type again until results show (bounded). Material reads the
+    # query on key up, so one key press after filling runs exactly this query.
+    for _ in range(20):
+        box.fill("")
+        box.press("End")
+        expect(items).to_have_count(0)
+        box.fill(query)
+        box.press("End")
+        try:
+            items.first.wait_for(state="visible", timeout=1_000)
+            break
+        except Exception:
+            continue
+    return items.evaluate_all("els => els.map(e => new URL(e.href).pathname)")
+
+
+def first_results(page, site_url, lang, queries):
+    page.goto(site_url + LANG_PREFIX[lang])
+    root = urlsplit(site_url).path
+    found = {}
+    for query in queries:
+        paths = search(page, query)
+        found[query] = paths[0].removeprefix(root) if paths else None
+    return found
+
+
+@pytest.mark.parametrize("lang, queries", [("en", ENGLISH), ("no", NORWEGIAN)])
+def test_each_query_finds_its_page_first(page, site_url, lang, queries):
+    assert len(queries) >= 20
+    found = first_results(page, site_url, lang, queries)
+    expected = {q: LANG_PREFIX[lang] + path for q, path in queries.items()}
+    assert found == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_search_finds_only_pages_in_the_readers_language(page, site_url, lang):
+    page.goto(site_url + LANG_PREFIX[lang] + "guide/")
+    # Words both languages' pages hold: each language finds only its own pages.
+    for query in ("implegration", "RE-AIM", "PARIHS"):
+        paths = search(page, query)
+        assert paths, query
+        norwegian = [p for p in paths if p.startswith(urlsplit(site_url).path + "no/")]
+        assert norwegian == (paths if lang == "no" else []), (query, paths)
+
+
+def test_a_norwegian_inflection_finds_nothing_on_an_english_page(page, site_url):
+    page.goto(site_url)
+    box = page.locator("input.md-search__input")
+    search(page, "stakeholder")  # the index is ready once this shows results
+    box.fill("interessentene")
+    box.press("End")
+    expect(page.locator(".md-search-result__meta")).to_have_text("No matching documents")
+
+
+@pytest.mark.parametrize("lang, heading, home_heading", [
+    ("en", "Page not found", "Implementation Support Practice Guide"),
+    ("no", "Fant ikke siden", "Praksisguide for implementeringsstøtte"),
+])
+def test_a_missing_address_gets_a_404_page_in_its_language(page, site_url, lang, heading, home_heading):
+    response = page.goto(site_url + LANG_PREFIX[lang] + "does-not-exist/at/all")
+    assert response.status == 404
+    assert page.locator("html").get_attribute("lang") == {"en": "en", "no": "nb"}[lang]
+    expect(page.locator("article h1")).to_have_text(heading)
+    # The theme's styles load from the site's path, and axe finds nothing.
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position") != "static"
+    assert run_axe(page) == []
+    page.locator("a.not-found-home").click()
+    expect(page).to_have_url(site_url + LANG_PREFIX[lang])
+    expect(page.locator("article h1")).to_contain_text(home_heading)

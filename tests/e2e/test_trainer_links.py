@@ -1,0 +1,130 @@
+"""Links and QR codes for trainers: the trainer links page in both languages and the
+"Link and QR code" action beside every heading. QR codes are read back with zxing-cpp from
+the images as Chromium draws them; copy buttons are checked on the real clipboard."""
+import base64
+
+import pytest
+import zxingcpp
+from playwright.sync_api import expect
+
+from pages import LANG_PREFIX, run_axe
+from site_server import PUBLIC_URL
+from tools import content
+
+COPIED = {"en": "Link copied: ", "no": "Lenken er kopiert: "}
+FAILED = {"en": "Could not copy.", "no": "Kunne ikke kopiere."}
+ACTION = {"en": "Link and QR code", "no": "Lenke og QR-kode"}
+
+# Draws an image as the browser shows it onto white, twice its size, and returns its grey levels.
+PIXELS = """async img => {
+    await img.decode();
+    const w = img.width * 2, h = img.height * 2, canvas = document.createElement('canvas');
+    canvas.width = w; canvas.height = h;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, w, h);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(img, 0, 0, w, h);
+    const rgba = ctx.getImageData(0, 0, w, h).data, grey = new Uint8Array(w * h);
+    for (let i = 0; i < w * h; i++) grey[i] = rgba[4 * i];
+    let s = ''; for (const b of grey) s += String.fromCharCode(b);
+    return [w, h, btoa(s)];
+}"""
+
+
+def decode_qr(img):
+    w, h, data = img.evaluate(PIXELS)
+    pixels = memoryview(base64.b64decode(data)).cast("B", (h, w))
+    return [b.text for b in zxingcpp.read_barcodes(pixels)]
+
+
+@pytest.fixture
+def clipboard(context, site_url):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.split("/practice-guide")[0])
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_trainer_links_list_everything_with_qr_codes_that_read_as_the_address(page, site_url, lang):
+    page.goto(site_url + LANG_PREFIX[lang] + "trainer-links/")
+    data = content.guide()
+    rows = {}
+    for group in ("pages", "principles", "domains", "competencies", "worksheets"):
+        table = page.locator(f"h2#{group} + table.trainer-links")
+        rows[group] = table.locator("tbody tr")
+    assert rows["principles"].count() == len(data["principles"]) == 6
+    assert rows["domains"].count() == 3
+    assert rows["competencies"].count() == 15
+    assert rows["worksheets"].count() == 3
+    assert rows["pages"].count() >= 28
+    competency = rows["competencies"].filter(has_text=data["competencies"][0]["name"][lang])
+    expected = PUBLIC_URL + LANG_PREFIX[lang] + "guide/co-creation-and-engagement/#" + data["competencies"][0]["id"]
+    expect(competency.locator("code")).to_have_text(expected)
+    problems = {}
+    for group, group_rows in rows.items():
+        for i in range(group_rows.count()):
+            row = group_rows.nth(i)
+            address = row.locator("code").inner_text()
+            # The link goes to the page on this copy of the site, at the address's path.
+            href = row.locator("a").evaluate("a => a.href")
+            assert href == site_url + address.removeprefix(PUBLIC_URL), (href, address)
+            decoded = decode_qr(row.locator("img.trainer-qr"))
+            if decoded != [address]:
+                problems[address] = decoded
+    assert problems == {}
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_a_copy_button_puts_the_address_on_the_clipboard(page, site_url, clipboard, lang):
+    page.goto(site_url + LANG_PREFIX[lang] + "trainer-links/")
+    row = page.locator("h2#worksheets + table tbody tr").first
+    address = row.locator("code").inner_text()
+    row.locator("button.share-copy").click()
+    expect(row.locator(".share-status")).to_have_text(COPIED[lang] + address)
+    assert page.evaluate("() => navigator.clipboard.readText()") == address
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_each_heading_offers_its_link_and_qr_code_by_keyboard(page, site_url, clipboard, lang):
+    page.goto(site_url + LANG_PREFIX[lang] + "guide/co-creation-and-engagement/")
+    heading = page.locator("article h2#co-learning")
+    toggle = heading.locator("button.share-toggle")
+    expect(toggle).to_have_text(ACTION[lang])
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    panel = page.locator("#" + toggle.get_attribute("aria-controls"))
+    expect(panel).to_be_visible()
+    address = PUBLIC_URL + LANG_PREFIX[lang] + "guide/co-creation-and-engagement/#co-learning"
+    expect(panel.locator("input.share-address")).to_have_value(address)
+    assert decode_qr(panel.locator("img.share-qr")) == [address]
+    assert run_axe(page) == []
+    # Tab to the copy button and press it.
+    panel.locator("button.share-copy-button").focus()
+    page.keyboard.press("Enter")
+    expect(panel.locator(".share-status")).to_have_text(COPIED[lang] + address)
+    assert page.evaluate("() => navigator.clipboard.readText()") == address
+    page.keyboard.press("Escape")
+    expect(panel).to_be_hidden()
+    expect(toggle).to_be_focused()
+
+
+def test_the_page_heading_gives_the_pages_own_address(page, site_url):
+    page.goto(site_url + "no/guide/principles/")
+    page.locator("article h1 button.share-toggle").click()
+    panel = page.locator(".share-panel")
+    address = PUBLIC_URL + "no/guide/principles/"
+    expect(panel.locator("input.share-address")).to_have_value(address)
+    assert decode_qr(panel.locator("img.share-qr")) == [address]
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_when_the_clipboard_is_refused_the_address_is_selected_to_copy_by_hand(page, site_url, lang):
+    page.add_init_script("navigator.clipboard.writeText = () => Promise.reject(new Error('denied'))")
+    page.goto(site_url + LANG_PREFIX[lang] + "trainer-links/")
+    row = page.locator("h2#principles + table tbody tr").first
+    address = row.locator("code").inner_text()
+    row.locator("button.share-copy").click()
+    expect(row.locator(".share-status")).to_contain_text(FAILED[lang])
+    field = row.locator("input.share-address")
+    expect(field).to_be_visible()
+    expect(field).to_be_focused()
+    assert field.evaluate("f => f.value.substring(f.selectionStart, f.selectionEnd)") == address

@@ -1,0 +1,68 @@
+"""The workshop kit page: the activities with their times as the activities page gives them,
+agendas whose clock times add up, and a clean facilitator pack when printed."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from pages import LANG_PREFIX
+
+MINUTES = {"en": "{} minutes", "no": "{} minutter"}
+
+
+def minutes_of(text):
+    return int(re.match(r"\d+", text).group())
+
+
+# Each handout's name, anchor and minutes, from its heading and its "Time." line.
+HANDOUTS = """() => [...document.querySelectorAll('article h2.handout')].map(h => {
+    let time = h.nextElementSibling;
+    while (time && !/^(Time|Tid)\\./.test(time.textContent.trim())) time = time.nextElementSibling;
+    const name = [...h.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim();
+    return [name, h.id, parseInt(time.textContent.trim().split(' ')[1], 10)];
+})"""
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_the_kit_lists_each_activity_with_its_time_and_link(page, site_url, lang):
+    page.goto(site_url + LANG_PREFIX[lang] + "workshop/activities/")
+    handouts = page.evaluate(HANDOUTS)
+    assert len(handouts) == 5
+    page.goto(site_url + LANG_PREFIX[lang] + "workshop/kit/")
+    rows = page.locator("table.workshop-kit-activities tbody tr")
+    listed = rows.evaluate_all("""rs => rs.map(r => [r.cells[0].innerText.trim(),
+        new URL(r.querySelector('a').href).hash.slice(1), parseInt(r.cells[1].innerText, 10)])""")
+    assert listed == handouts
+    assert all(t.endswith(MINUTES[lang].format(m)) for t, (_, _, m) in zip(
+        rows.locator("td:nth-child(2)").all_inner_texts(), handouts))
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_the_agendas_clock_times_follow_from_each_items_time(page, site_url, lang):
+    page.goto(site_url + LANG_PREFIX[lang] + "workshop/kit/")
+    sep = {"en": ":", "no": "."}[lang]  # Norwegian writes clock times 09.00
+    for agenda, end in (("half-day", "12:10"), ("full-day", "15:20")):
+        end = end.replace(":", sep)
+        rows = page.locator(f"h2#{agenda} ~ table.workshop-kit-agenda").first.locator("tbody tr")
+        cells = rows.evaluate_all("rs => rs.map(r => [...r.cells].map(c => c.innerText.trim()))")
+        clock = 9 * 60
+        for start, _, duration in cells:
+            assert start == f"{clock // 60:02d}{sep}{clock % 60:02d}", (agenda, cells)
+            clock += minutes_of(duration)
+        assert f"{clock // 60:02d}{sep}{clock % 60:02d}" == end
+        expect(page.locator(f"h2#{agenda} ~ p.workshop-kit-end").first).to_contain_text(end)
+        assert sum(1 for _, what, _ in cells if what.startswith(("Activity:", "Aktivitet:"))) >= 4
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_the_kit_prints_as_a_facilitator_pack(page, site_url, lang):
+    page.goto(site_url + LANG_PREFIX[lang] + "workshop/kit/")
+    page.emulate_media(media="print")
+    for selector in (".md-sidebar", ".md-header", "button.share-toggle"):
+        assert page.locator(selector).evaluate_all("els => els.every(e => !e.checkVisibility())"), selector
+    breaks = page.locator("h2#half-day, h2#full-day").evaluate_all(
+        "hs => hs.map(h => getComputedStyle(h).breakBefore)")
+    assert breaks == ["page", "page"]
+    pdf = page.pdf(prefer_css_page_size=True)
+    sheets = re.findall(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    assert len(sheets) >= 3 and all(float(w) < float(h) for w, h in sheets)
