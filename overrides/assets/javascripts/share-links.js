@@ -28,7 +28,7 @@
       copied: "Lenken er kopiert: {address}",
       failed: "Kunne ikke kopiere. Adressen er merket: kopier den med Ctrl+C (Cmd+C på Mac).",
       qr: "QR-kode for {title}",
-      noQr: "Ingen QR-kode: denne kopien av nettstedet ble bygd uten den offentlige adressen, og den må en QR-kode inneholde."
+      noQr: "Ingen QR-kode: denne kopien av nettstedet ble bygd uten den offentlige adressen, som en QR-kode må inneholde."
     }
   }
   var lang = (document.documentElement.lang || "en").slice(0, 2) === "nb" ? "no" : "en"
