@@ -82,12 +82,13 @@ def check_json(raw, path="<json>", base=None):
 
 
 def check_tree(root, base=None):
-    """Findings in the project's Norwegian text: docs/no, tools/strings and tools/data."""
+    """Findings in the project's Norwegian text: docs/no, tools/strings, tools/data and the
+    build hooks' string files (hooks/*.json: the trainer links, the workshop kit)."""
     root = Path(root)
     findings = []
     for page in sorted((root / "docs" / "no").rglob("*.md")):
         findings.extend(check_text(page.read_text(encoding="utf-8"), page.relative_to(root).as_posix(), 1, base))
-    for folder in (root / "tools" / "strings", root / "tools" / "data"):
+    for folder in (root / "tools" / "strings", root / "tools" / "data", root / "hooks"):
         for path in sorted(folder.rglob("*.json")):
             if path.resolve() == TERMS_FILE.resolve():
                 continue
