@@ -150,6 +150,8 @@ def test_blank_forms_print_on_the_sheets_the_workshop_page_states(page, site_url
         classes = print_classes(page, buttons[kind])
         page.evaluate("c => { document.body.className = c; }", classes)
         page.emulate_media(media="print")
+        # Let fonts and the print layout settle before the PDF is made.
+        page.evaluate("document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))")
         counts[kind] = pdf_pages(page.pdf(format="A4"))
         page.emulate_media(media="screen")
     assert counts == {kind: n[lang] for kind, n in stated.items()}
