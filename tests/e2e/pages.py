@@ -93,3 +93,14 @@ class Problems:
 
     def summary(self):
         return {"console": self.console, "errors": self.errors, "failed": self.failed}
+
+
+def import_file(page, name, text, folder=None):
+    """folder: write the file there and hand the browser its path (quicker for large files)."""
+    if folder is not None:
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        page.locator("input[data-action='import']").set_input_files(str(path))
+        return
+    page.locator("input[data-action='import']").set_input_files(
+        files=[{"name": name, "mimeType": "application/json", "buffer": text.encode("utf-8")}])

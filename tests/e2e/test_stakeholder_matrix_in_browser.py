@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from tools import worksheets
 
-from pages import LANG_PREFIX, PAGES, outside_hosts, read_download, run_axe
+from pages import import_file, LANG_PREFIX, PAGES, outside_hosts, read_download, run_axe
 
 WS = "stakeholder-matrix"
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -50,17 +50,6 @@ def export_json(page, lang):
     with page.expect_download() as info:
         page.get_by_role("button", name=T[lang]["export_json"]).click()
     return read_download(info.value)
-
-
-def import_file(page, name, text, folder=None):
-    """folder: write the file there and hand the browser its path (quicker for large files)."""
-    if folder is not None:
-        path = folder / name
-        path.write_text(text, encoding="utf-8")
-        page.locator("input[data-action='import']").set_input_files(str(path))
-        return
-    page.locator("input[data-action='import']").set_input_files(
-        files=[{"name": name, "mimeType": "application/json", "buffer": text.encode("utf-8")}])
 
 
 def test_filling_in_shows_suggestions_and_the_picture(open_worksheet, lang):

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from tools import worksheets
 
-from pages import LANG_PREFIX, PAGES, ROOT, outside_hosts, read_download, run_axe
+from pages import import_file, LANG_PREFIX, PAGES, ROOT, outside_hosts, read_download, run_axe
 
 WS = "vi-worksheet"
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -53,17 +53,6 @@ def export(page, lang, kind="json"):
     with page.expect_download() as info:
         page.get_by_role("button", name=S[lang][f"export_{kind}"]).click()
     return read_download(info.value)
-
-
-def import_file(page, name, text, folder=None):
-    """folder: write the file there and hand the browser its path (quicker for large files)."""
-    if folder is not None:
-        path = folder / name
-        path.write_text(text, encoding="utf-8")
-        page.locator("input[data-action='import']").set_input_files(str(path))
-        return
-    page.locator("input[data-action='import']").set_input_files(
-        files=[{"name": name, "mimeType": "application/json", "buffer": text.encode("utf-8")}])
 
 
 def two_assessments(page, lang):
