@@ -72,7 +72,7 @@ def on_page_content(html, page, config, files):
                           f"but the page has no {MARKER} marker")
     lang = _current_language(config)
     form = worksheets.render_page(worksheet_id, lang, code_version())
-    _list_results_in_toc(page, worksheet_id, lang)
+    _list_results_in_toc(page, worksheet_id, lang, form)
     # A jump from the top of the page straight to the form, for readers who know the method.
     start = worksheets.start_link(worksheet_id, lang)
     html = re.sub(r"(</h1>)", lambda m: m.group(1) + start, html, count=1)
@@ -81,7 +81,7 @@ def on_page_content(html, page, config, files):
     return html.replace(MARKER, form, 1)
 
 
-def _list_results_in_toc(page, worksheet_id, lang):
+def _list_results_in_toc(page, worksheet_id, lang, form):
     """The worksheet's results headings go under its "Your worksheet" entry in the table of
     contents, so a reader can jump to them (the form is added after Markdown made the toc)."""
     def find(items):
@@ -96,7 +96,7 @@ def _list_results_in_toc(page, worksheet_id, lang):
     if entry is None:
         raise PluginError(f"{page.file.src_uri}: a worksheet page needs a heading with the anchor #worksheet")
     known = {child.id for child in entry.children}
-    for hid, title in worksheets.result_headings(worksheet_id, lang):
+    for hid, title in worksheets.result_headings(worksheet_id, lang, form):
         if hid not in known:
             entry.children.append(AnchorLink(title, hid, entry.level + 1))
 

@@ -256,10 +256,11 @@ def start_link(worksheet_id, lang):
               class_="ws-start")
 
 
-def result_headings(worksheet_id, lang):
-    """[(id, title)] of the worksheet's results, for the page's table of contents."""
+def result_headings(worksheet_id, lang, form=None):
+    """[(id, title)] of the worksheet's results, for the page's table of contents.
+    form: the worksheet's HTML when already rendered (the build has it)."""
     mod = get(worksheet_id)
-    form = mod.render_form(strings(mod, lang))
+    form = form if form is not None else mod.render_form(strings(mod, lang))
     out = []
     for hid in getattr(mod, "RESULT_HEADINGS", ()):
         match = re.search(r'<h[2-4][^>]* id="' + re.escape(hid) + r'"[^>]*>(.*?)</h[2-4]>', form)
