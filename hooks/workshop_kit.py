@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tools.html import Raw, el  # noqa: E402
+from tools import examples, worksheets  # noqa: E402
+from tools.html import Raw, el, void  # noqa: E402
 
 DATA = json.loads((Path(__file__).parent / "workshop_kit.json").read_text(encoding="utf-8"))
 MARKER = re.compile(r"<!-- workshop-kit: ([a-z-]+) -->")
@@ -73,6 +74,34 @@ def agenda_html(name, lang):
     return str(el("table", head, el("tbody", Raw("".join(rows))), class_="workshop-kit-agenda")) + str(foot)
 
 
+def cases_html(lang):
+    """The pre-filled cases: each opens in its worksheet from a share link (the data in the
+    address's fragment) or downloads as a file to import; written beside the kit page."""
+    words = DATA["strings"][lang]
+    rows = []
+    for worksheet_id in worksheets.MODULES:
+        case = examples.case(worksheet_id, lang)
+        name = examples.case_filename(worksheet_id, lang)
+        href = f"../../worksheets/{worksheet_id}/#{examples.case_fragment(worksheet_id, lang)}"
+        rows.append(el("tr", el("td", el("strong", case["title"]), void("br"), case["about"]),
+                       el("td", el("a", words["open_case"], href=href, class_="workshop-kit-case-link",
+                                   data_case=worksheet_id)),
+                       el("td", el("a", words["download_case"], " ", el("code", name), href=name, download=name))))
+    head = el("thead", el("tr", *[el("th", words[k], scope="col") for k in ("case", "open_case", "case_file")]))
+    return el("table", head, el("tbody", Raw("".join(rows))), class_="workshop-kit-cases")
+
+
+def on_post_build(config):
+    # Every language's case files, beside its kit page (the i18n plugin builds each language:
+    # writing all of them each time is harmless).
+    for lang, folder in LANG_FOLDER.items():
+        target = Path(config.site_dir) / folder / "workshop" / "kit"
+        if target.is_dir():
+            for worksheet_id in worksheets.MODULES:
+                (target / examples.case_filename(worksheet_id, lang)).write_text(
+                    examples.case_document(worksheet_id, lang), encoding="utf-8")
+
+
 def on_page_content(html, page, config, files):
     if "<!-- workshop-kit:" not in html:
         return html
@@ -82,6 +111,8 @@ def on_page_content(html, page, config, files):
     def fill(match):
         if match.group(1) == "activities":
             return activities_html(lang)
+        if match.group(1) == "cases":
+            return cases_html(lang)
         if match.group(1) in DATA["agendas"]:
             return agenda_html(match.group(1), lang)
         raise PluginError(f"{page.file.src_uri}: unknown workshop-kit marker {match.group(1)!r}")

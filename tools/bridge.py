@@ -1,7 +1,7 @@
 """The narrow interface the browser's Web Worker calls: JSON in, JSON out."""
 import json
 
-from . import worksheets
+from . import share, worksheets
 
 
 def call(action, args_json):
@@ -22,6 +22,10 @@ def call(action, args_json):
             t = worksheets.strings(worksheets.get(ws), lang)
             details = result.get("details") or [result["message"]]
             result = {"ok": False, "message": t("damaged_invalid"), "details": details}
+    elif action == "share-link":
+        result = share.make_link(ws, args.get("data"), lang, args.get("page", ""))
+    elif action == "open-link":
+        result = share.open_link(ws, args.get("payload"), lang, args.get("data"))
     elif action == "attach":
         result = worksheets.attach(ws, args["into"], args.get("files") or [], args.get("data"), lang)
     else:

@@ -38,3 +38,43 @@ def list_words(items, and_word):
     if len(items) < 2:
         return "".join(items)
     return ", ".join(items[:-1]) + f" {and_word} " + items[-1]
+
+
+# ---------------------------------------------------------------- pre-filled cases for workshops
+# tools/data/example_cases.json: one case per worksheet and language (a title, a line for the
+# trainer, and the worksheet's data), handed out as a share link and as a file (workshop kit).
+CASES_FILE = Path(__file__).parent / "data" / "example_cases.json"
+
+
+@lru_cache(maxsize=None)
+def cases():
+    return json.loads(CASES_FILE.read_text(encoding="utf-8"))
+
+
+def case(worksheet_id, lang):
+    check_lang(lang)
+    return cases()[worksheet_id][lang]
+
+
+def case_document(worksheet_id, lang):
+    """The case as the worksheet's saved file: checked by the worksheet's own import, so a case
+    that the worksheet would refuse fails the build."""
+    mod = worksheets.get(worksheet_id)
+    text = json.dumps({"format": mod.FORMAT, "version": mod.VERSION, "data": case(worksheet_id, lang)["data"]},
+                      ensure_ascii=False, indent=2) + "\n"
+    loaded = worksheets.load(worksheet_id, text, lang)
+    if not loaded["ok"]:
+        raise ValueError(f"example case {worksheet_id}/{lang}: {loaded['message']} {loaded.get('details', '')}")
+    return text
+
+
+def case_filename(worksheet_id, lang):
+    """The case's file name, in the reader's language: "interessentmatrise-case.json"."""
+    t = worksheets.strings(worksheets.get(worksheet_id), lang)
+    return f"{t('file_stem')}-case.json"
+
+
+def case_fragment(worksheet_id, lang):
+    """The share link's fragment for the case: "share=..." (tools/share.py)."""
+    from . import share
+    return f"{share.FRAGMENT_KEY}={share.encode(json.loads(case_document(worksheet_id, lang)))}"

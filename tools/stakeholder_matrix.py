@@ -96,6 +96,16 @@ def display_name(row, t):
     return row["name"].strip() or t("unnamed")
 
 
+def summary(state, t):
+    """What a share link holds, in a few lines (shown before the reader chooses to load it)."""
+    rows = filled(state)
+    names = [_clip(display_name(r, t), 60) for r in rows[:8]]
+    lines = [t("link_summary_objective", text=_clip(state["objective"].strip(), 200))] if state["objective"].strip() else []
+    lines.append(t("link_summary_stakeholders", n=len(rows), names=", ".join(names) + (", …" if len(rows) > 8 else "")) if rows
+                 else t("link_summary_none"))
+    return lines
+
+
 # ---------------------------------------------------------------- results
 
 def view(state, t):

@@ -261,6 +261,51 @@ def compared(state):
     return found[refs[0]], found[refs[1]]
 
 
+def is_filled(assessment):
+    """An assessment with anything in it besides its id."""
+    return assessment != empty_assessment(assessment["id"])
+
+
+def summary(state, t):
+    """What a share link holds, in a few lines (shown before the reader chooses to load it)."""
+    items = [(n, a) for n, a in enumerate(state["assessments"], start=1) if is_filled(a)]
+    if not items:
+        return [t("link_summary_none")]
+    lines = [t("link_summary_assessments", n=len(items))]
+    for n, a in items[:6]:
+        rated = sum(1 for e, s in SUB_ELEMENTS if level(a, e, s))
+        what = _clip(" ".join(a["what"].split()), 120)
+        lines.append(t("link_summary_assessment", name=_clip(display_name(a, n, t), 80), rated=rated,
+                       total=len(SUB_ELEMENTS)) + (f" {what}" if what else ""))
+    if len(items) > 6:
+        lines.append(t("link_summary_more", n=len(items) - 6))
+    return lines
+
+
+def add_records(state, incoming, t):
+    """state with incoming's assessments added after its own as new ones (fresh ids where they
+    clash), the first of them open: (state, [names]) or (None, message) when they do not fit.
+    A worksheet holding only one blank assessment gets the new ones in its place."""
+    kept = [a for a in state["assessments"] if is_filled(a)]
+    new = [a for a in incoming["assessments"] if is_filled(a)]
+    limit = SCHEMA.fields["assessments"].limit
+    if len(kept) + len(new) > limit:
+        return None, t("link_add_too_many", have=len(kept), adding=len(new), limit=limit)
+    used = {a["id"] for a in kept}
+    added = []
+    for a in new:
+        aid, n = a["id"], len(used) + 1
+        while aid in used:
+            aid, n = f"a{n}", n + 1
+        used.add(aid)
+        added.append({**a, "id": aid})
+    ids = {a["id"] for a in kept}
+    compare = state["compare"] if all(r in ids or not r for r in state["compare"].values()) else {"first": "", "second": ""}
+    out = {**state, "assessments": kept + added, "compare": dict(compare),
+           "open": added[0]["id"] if added else state["open"]}
+    return out, [display_name(a, len(kept) + i, t) for i, a in enumerate(added, start=1)]
+
+
 # ---------------------------------------------------------------- words
 
 def element_name(e, t):

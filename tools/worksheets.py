@@ -2,6 +2,8 @@
 
 A worksheet is one module with ID, FORMAT, VERSION, STRINGS, SCHEMA, ITEM_LISTS,
 view(state, t), to_csv(state, t), to_markdown(state, t), render_form(t) and render_blank(t).
+Share links (tools/share.py) also need summary(state, t) -> [lines]; a worksheet that keeps
+several records has add_records(state, incoming, t) -> (state, [names]) or (None, message).
 Optional: LOCAL_ONLY (top-level keys kept in the browser but never written into files),
 ATTACH ({name: handler(state, [(filename, other_state)], t)} for files brought into the data,
 see attach) and EXPORTS ({format: make(state, t) -> {filename, mime, text}}).
@@ -37,7 +39,9 @@ JS_STRINGS = (
     "saved_damaged", "saved_damaged_checked", "saved_damaged_kept", "saved_damaged_not_kept",
     "download_damaged", "discard_damaged", "confirm_discard_damaged", "damaged_discarded",
     "other_tab", "other_tab_cleared", "storage_resumed", "saved_over_limits", "damaged_not_json",
-    "damaged_not_worksheet", "export_needs_fixing", "back_to_item",
+    "damaged_not_worksheet", "export_needs_fixing", "back_to_item", "share_heading", "share_about",
+    "copy_link", "link_copied", "copy_failed", "close", "offer_heading", "offer_about",
+    "offer_replace_warning", "offer_load", "offer_ignore", "offer_loaded", "offer_added", "offer_ignored",
 )
 
 
@@ -103,19 +107,20 @@ def _no_constant(name):
     raise ValueError(f"{name} is not JSON")
 
 
-def parse(text, t, limit_bytes, filename=""):
-    """(document, None) or (None, message): the checks every file and saved entry goes through."""
+def parse(text, t, limit_bytes, filename="", source="import"):
+    """(document, None) or (None, message): the checks every file, link and saved entry goes
+    through. source: "import" or "link", which messages say (e.g. link_not_json)."""
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > limit_bytes:
-        return None, t("import_too_large", filename=filename, size=-(-size // 1000), limit=limit_bytes // 1000)
+        return None, t(f"{source}_too_large", filename=filename, size=-(-size // 1000), limit=limit_bytes // 1000)
     if too_deep(text):
-        return None, t("import_too_deep", limit=MAX_DEPTH)
+        return None, t(f"{source}_too_deep", limit=MAX_DEPTH)
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant), None
     except _Duplicate as dup:
-        return None, t("import_duplicate_key", name=str(dup)[:40])
+        return None, t(f"{source}_duplicate_key", name=str(dup)[:40])
     except (ValueError, RecursionError):
-        return None, t("import_not_json")
+        return None, t(f"{source}_not_json")
 
 
 def document(mod, state):
@@ -125,32 +130,34 @@ def document(mod, state):
             "data": {k: v for k, v in state.items() if k not in local}}
 
 
-def load(worksheet_id, text, lang, current=None, filename="", saved=False):
+def load(worksheet_id, text, lang, current=None, filename="", saved=False, source="import"):
     """Read an imported file. Never partly: either the whole, valid data or a message.
 
     current: the data in the worksheet now; its LOCAL_ONLY parts (never in files) are kept.
     saved: the text is the browser's own saved entry, not a file: the form's values are strings
     there, and its LOCAL_ONLY parts belong in it.
+    source: "import" for a file, "link" for a share link (tools/share.py): same checks, the
+    messages name what was opened.
     """
     mod = get(worksheet_id)
     t = strings(mod, lang)
     if not isinstance(text, str):
-        return {"ok": False, "message": t("import_not_json")}
+        return {"ok": False, "message": t(f"{source}_not_json")}
     limit = max_file_bytes(mod) * (2 if saved else 1)
-    doc, problem = parse(text, t, limit, filename)
+    doc, problem = parse(text, t, limit, filename, source)
     if problem:
         return {"ok": False, "message": problem}
     if not isinstance(doc, dict) or doc.get("format") != mod.FORMAT:
         found = doc.get("format") if isinstance(doc, dict) else None
-        return {"ok": False, "message": t("import_wrong_format", expected=t("format_label"),
+        return {"ok": False, "message": t(f"{source}_wrong_format", expected=t("format_label"),
                                           found=str(found)[:60] if found is not None else "–")}
     version = doc.get("version")
     # A version is a whole number: true is not 1, nor is 1.0 or "1".
     if type(version) is not int or version != mod.VERSION:
-        return {"ok": False, "message": t("import_wrong_version", found=json.dumps(version)[:20],
+        return {"ok": False, "message": t(f"{source}_wrong_version", found=json.dumps(version)[:20],
                                           expected=mod.VERSION)}
     if "data" not in doc:
-        return {"ok": False, "message": t("import_no_data")}
+        return {"ok": False, "message": t(f"{source}_no_data")}
     errors = [t("field_unknown", field=str(key)[:40]) for key in doc if key not in FILE_KEYS]
     if doc["data"] is None or not isinstance(doc["data"], dict):
         errors.append(t("import_data_not_object"))
@@ -161,7 +168,7 @@ def load(worksheet_id, text, lang, current=None, filename="", saved=False):
     state, problems = clean(mod, data, t, strict=not saved)
     errors += problems
     if errors:
-        return {"ok": False, "message": t("import_invalid"), "details": errors[:20]}
+        return {"ok": False, "message": t(f"{source}_invalid"), "details": errors[:20]}
     if current is not None and getattr(mod, "LOCAL_ONLY", ()):
         kept, _ = clean(mod, current, t)
         state.update({k: kept[k] for k in mod.LOCAL_ONLY})
@@ -280,14 +287,15 @@ def limits_html(worksheet_id, lang):
     for path, kind, limit in schema.limits(mod.SCHEMA, skip=local):
         if path.endswith(".id") or path == "id" or path in ("open", "compare.first", "compare.second"):
             continue  # ids, not text a reader types; their rule is in the prose
-        what = t("limit_characters", n=_number(limit, lang)) if kind == "text" else t("limit_entries", n=_number(limit, lang))
+        what = t("limit_characters", n=number(limit, lang)) if kind == "text" else t("limit_entries", n=number(limit, lang))
         rows.append(el("tr", el("td", el("code", path)), el("td", what)))
-    rows.append(el("tr", el("td", t("limit_file")), el("td", t("limit_megabytes", n=_number(max_file_bytes(mod) / 1e6, lang)))))
+    rows.append(el("tr", el("td", t("limit_file")), el("td", t("limit_megabytes", n=number(max_file_bytes(mod) / 1e6, lang)))))
     head = el("thead", el("tr", el("th", t("limit_field"), scope="col"), el("th", t("limit_most"), scope="col")))
     return el("table", head, el("tbody", Raw("".join(rows))), class_="ws-limits")
 
 
-def _number(n, lang):
+def number(n, lang):
+    """n as the reader's language writes it: 1,234.5 or 1 234,5."""
     text = f"{n:,.1f}" if isinstance(n, float) else f"{n:,}"
     text = text[:-2] if text.endswith(".0") else text
     return text.replace(",", "\u00a0").replace(".", ",") if lang == "no" else text
@@ -298,6 +306,8 @@ def render_page(worksheet_id, lang, code_version=""):
     mod = get(worksheet_id)
     t = strings(mod, lang)
     js_strings = t.subset(JS_STRINGS)
+    if hasattr(mod, "add_records"):
+        js_strings["offer_add"] = t("offer_add")
     js_strings["item_labels"] = {name: t.table[key] for name, key in mod.ITEM_LISTS.items()}
     # "</" cannot end the JSON script element early, whatever the strings say.
     payload = json.dumps(js_strings, ensure_ascii=False).replace("</", "<\\/")
@@ -309,6 +319,7 @@ def render_page(worksheet_id, lang, code_version=""):
         el("label", t("import_json"), el("input", type="file", accept=".json,application/json",
                                           data_action="import", class_="ws-file"),
            class_="md-button ws-import"),
+        el("button", t("share_link"), type="button", data_action="share-link", class_="md-button"),
         el("button", t("print_filled"), type="button", data_action="print", class_="md-button"),
         el("button", t("print_blank"), type="button", data_action="print-blank", class_="md-button"),
         *[el("button", t(key), type="button", data_action=action, class_="md-button")
@@ -324,6 +335,7 @@ def render_page(worksheet_id, lang, code_version=""):
            class_="ws-status", role="status", data_status=""),
         toolbar,
         el("div", data_message="", class_="ws-message", role="alert", tabindex="-1"),
+        el("section", data_link_panel="", class_="ws-link-panel", hidden=True),
         el("div", data_problems="", class_="ws-problems", role="status"),
         with_limits(mod.render_form(t), mod),
         el("div", mod.render_blank(t), class_="ws-blank", aria_hidden="true"),

@@ -119,6 +119,13 @@ def resolve(site, page_path, href):
     return target, parts.fragment
 
 
+def share_link_opens(target, fragment):
+    sys.path.insert(0, str(ROOT))
+    from tools import share
+    found = re.search(r'data-worksheet="([a-z-]+)" data-lang="([a-z]+)"', target.read_text(encoding="utf-8"))
+    return bool(found) and share.open_link(found.group(1), fragment[len("share="):], found.group(2))["ok"]
+
+
 def test_internal_links_and_anchors_resolve(pages, built_site):
     broken, cache = [], {}
     site = Path(built_site).resolve()
@@ -130,6 +137,11 @@ def test_internal_links_and_anchors_resolve(pages, built_site):
             target, fragment = resolved
             if not target.exists() or site not in target.parents:
                 broken.append((path, href))
+                continue
+            if fragment.startswith("share=") and target.suffix == ".html":
+                # A share link (tools/share.py): the page must be a worksheet that opens it.
+                if not share_link_opens(target, fragment):
+                    broken.append((path, href))
                 continue
             if fragment and target.suffix == ".html":
                 ids = cache.setdefault(target, Page(target).ids)

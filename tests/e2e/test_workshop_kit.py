@@ -1,5 +1,6 @@
 """The workshop kit page: the activities with their times as the activities page gives them,
 agendas whose clock times add up, and a clean facilitator pack when printed."""
+import json
 import re
 
 import pytest
@@ -66,3 +67,42 @@ def test_the_kit_prints_as_a_facilitator_pack(page, site_url, lang):
     pdf = page.pdf(prefer_css_page_size=True)
     sheets = re.findall(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
     assert len(sheets) >= 3 and all(float(w) < float(h) for w, h in sheets)
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_each_pre_filled_case_opens_from_its_link_and_imports_from_its_file(browser, site_url, lang):
+    """The kit's cases: the link opens the worksheet with the case offered; loaded, it is the same
+    data as the case's file imported on the same page."""
+    from tools import examples, worksheets
+    from tools.i18n import Strings
+
+    context = browser.new_context(accept_downloads=True, service_workers="block")
+    page = context.new_page()
+    kit = site_url + LANG_PREFIX[lang] + "workshop/kit/"
+    for ws in worksheets.MODULES:
+        s = Strings(worksheets.get(ws).STRINGS, lang)
+        page.goto(kit)
+        row = page.locator("table.workshop-kit-cases tr", has=page.locator(f"a[data-case='{ws}']"))
+        expect(row).to_contain_text(examples.case(ws, lang)["title"])
+        with page.expect_download() as info:
+            row.locator("a[download]").click()
+        case_file = info.value.path().read_text(encoding="utf-8")
+        row.locator(f"a[data-case='{ws}']").click()
+        page.wait_for_selector(f'[data-worksheet="{ws}"][data-ready="true"]', timeout=60_000)
+        offer = page.locator("[data-link-panel]")
+        expect(offer.get_by_role("heading", name=s("offer_heading"))).to_be_visible()
+        offer.get_by_role("button", name=s("offer_load")).click()
+        expect(page.locator("[data-message]")).to_contain_text(s("offer_loaded"))
+        from_link = page.evaluate(f"JSON.parse(localStorage.getItem('isp:{ws}')).data")
+        page.evaluate(f"localStorage.removeItem('isp:{ws}')")
+        page.reload()
+        page.wait_for_selector(f'[data-worksheet="{ws}"][data-ready="true"]', timeout=60_000)
+        page.locator("input[data-action='import']").set_input_files(
+            files=[{"name": "case.json", "mimeType": "application/json", "buffer": case_file.encode("utf-8")}])
+        expect(page.locator("[data-message]")).to_contain_text(s("imported", filename="case.json"))
+        from_file = page.evaluate(f"JSON.parse(localStorage.getItem('isp:{ws}')).data")
+        assert from_link == from_file
+        assert json.loads(case_file)["data"] == examples.case(ws, lang)["data"]
+        # The results show, without problems.
+        expect(page.locator("[data-problems]")).to_be_empty()
+    context.close()

@@ -35,6 +35,23 @@ def view(state, t):
     return {"rows": {"plan": plan_notes, "team": team_rows}, "regions": regions}
 
 
+def summary(state, t):
+    """What a share link holds, in a few lines (shown before the reader chooses to load it)."""
+    clip = lambda text, n: " ".join(text.split())[:n]  # noqa: E731
+    lines = []
+    if state["name"].strip() or state["role"].strip():
+        lines.append(t("link_summary_person", name=clip(state["name"], 100) or "–", role=clip(state["role"], 160) or "–"))
+    lv = levels(state)
+    rated = sum(1 for v in lv.values() if is_number(v))
+    not_relevant = sum(1 for v in lv.values() if v == NOT_RELEVANT)
+    lines.append(t("summary_counts", rated=rated, not_relevant=not_relevant, total=len(lv)) if rated or not_relevant
+                 else t("summary_empty"))
+    plan = [p for p in state["plan"] if p["competency"] or any(str(v).strip() for v in p.values())]
+    if plan:
+        lines.append(t("link_summary_plan", n=len(plan)))
+    return lines
+
+
 def level_note(state, cid, t):
     """Under each competency in the deeper mode: the level its key activities give, and why."""
     if state["mode"] != "deeper":

@@ -3,6 +3,8 @@
 // it reads and fills the form, keeps it in localStorage, moves files in and out, and
 // shows what Python returns. Nothing is ever sent to a server.
 
+import { worksheetLinks } from "./worksheet-link.js";
+
 const root = document.querySelector("[data-worksheet]");
 if (root) start(root);
 
@@ -491,6 +493,7 @@ function start(root) {
       setStatus(S.status_ready, "ready");
       refresh();
       checkSaved();
+      links.open();
     } else if (msg.type === "failed") fail(msg.detail);
     else if (msg.type === "result") {
       const p = pending.get(msg.id);
@@ -502,6 +505,11 @@ function start(root) {
     event.preventDefault();
     fail(event.message || "worker error");
   };
+
+  // Share links: made and opened by Python (tools/share.py), shown by worksheet-link.js.
+  const links = worksheetLinks({
+    root, S, fmt, call, collect, fill, save, refresh, say, hasContent, siteRoot, ready: () => pythonReady,
+  });
 
   // Only the newest view is shown: typing fast must not show an older result last.
   let viewSeq = 0;
@@ -543,6 +551,14 @@ function start(root) {
     refreshTimer = setTimeout(refresh, 60);
   }
 
+  // Anything the reader has put in the form (a select still at its first option, its default,
+  // is not content).
+  function hasContent() {
+    return [...form.querySelectorAll("[data-field]")]
+      .some((el) => el.type !== "hidden" && el.value.trim() && !(el.tagName === "SELECT" && el.selectedIndex === 0))
+      || Boolean(coll && coll.items.length > 1);
+  }
+
   // ------------------------------------------------------------------ files
   // A file as UTF-8 text, or null with the reader told why not (bytes that are not UTF-8 are
   // refused, never replaced).
@@ -572,11 +588,7 @@ function start(root) {
       messageBox.focus();
       return;
     }
-    // A select still at its first option (its default) is not content.
-    const hasContent = [...form.querySelectorAll("[data-field]")]
-      .some((el) => el.type !== "hidden" && el.value.trim() && !(el.tagName === "SELECT" && el.selectedIndex === 0))
-      || (coll && coll.items.length > 1);
-    if (hasContent && !window.confirm(S.confirm_import)) return;
+    if (hasContent() && !window.confirm(S.confirm_import)) return;
     fill(result.state);
     save();
     say(fmt(S.imported, { filename: file.name }));
@@ -677,6 +689,13 @@ function start(root) {
         download(file);
         if (file.warning) say(file.warning, file.details);
         else say(fmt(S.exported, { filename: file.filename }));
+      } catch (error) {
+        say(S.status_failed);
+      }
+    } else if (action === "share-link") {
+      if (!pythonReady) return say(failed ? S.status_failed : S.not_ready);
+      try {
+        await links.share();
       } catch (error) {
         say(S.status_failed);
       }
