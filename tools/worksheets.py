@@ -290,6 +290,8 @@ def limits_html(worksheet_id, lang):
         what = t("limit_characters", n=number(limit, lang)) if kind == "text" else t("limit_entries", n=number(limit, lang))
         rows.append(el("tr", el("td", el("code", path)), el("td", what)))
     rows.append(el("tr", el("td", t("limit_file")), el("td", t("limit_megabytes", n=number(max_file_bytes(mod) / 1e6, lang)))))
+    from .share import MAX_LINK_CHARS  # share builds on this module
+    rows.append(el("tr", el("td", t("limit_link")), el("td", t("limit_link_characters", n=number(MAX_LINK_CHARS, lang)))))
     head = el("thead", el("tr", el("th", t("limit_field"), scope="col"), el("th", t("limit_most"), scope="col")))
     return el("table", head, el("tbody", Raw("".join(rows))), class_="ws-limits")
 

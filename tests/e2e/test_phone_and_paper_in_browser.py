@@ -228,3 +228,33 @@ def test_on_a_wide_screen_the_results_stay_in_view_beside_the_form(browser, site
     expect(figure).to_be_in_viewport()
     assert figure.bounding_box()["x"] > part.bounding_box()["x"] + part.bounding_box()["width"] - 1  # beside it
     context.close()
+
+
+# Each side navigation link the reader moves to by keyboard, upwards from the end (so the
+# sidebar scrolls the link in from above): its top is not under the sticky title.
+HIDDEN_UNDER_TITLE = """async () => {
+    const hidden = [];
+    for (const wrap of document.querySelectorAll('.md-sidebar__scrollwrap')) {
+        if (!wrap.offsetParent) continue;
+        const links = [...wrap.querySelectorAll('a.md-nav__link')].filter(a => a.getClientRects().length);
+        wrap.scrollTop = wrap.scrollHeight;
+        for (const a of links.reverse()) {
+            a.focus();
+            await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+            const r = a.getBoundingClientRect();
+            const e = document.elementFromPoint(r.left + 10, r.top + 2);
+            if (e && !a.contains(e) && wrap.contains(e)) hidden.push(a.textContent.trim());
+        }
+        if (!links.length) hidden.push('no links in a visible sidebar');
+    }
+    return hidden;
+}"""
+
+
+@pytest.mark.parametrize("size", [(1300, 600), (1000, 700)])
+@pytest.mark.parametrize("path", ["guide/co-creation-and-engagement/", "no/guide/ongoing-improvement/"])
+def test_a_side_navigation_link_in_focus_is_not_hidden_under_the_sticky_title(browser, site_url, path, size):
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    page.goto(site_url + path)
+    assert page.evaluate(HIDDEN_UNDER_TITLE) == []
+    page.close()

@@ -9,7 +9,7 @@ import string
 import pytest
 from playwright.sync_api import expect
 
-from pages import LANG_PREFIX, PAGES, read_download
+from pages import LANG_PREFIX, PAGES, read_download, run_axe
 from tools import share, worksheets
 from tools.i18n import Strings
 
@@ -92,6 +92,7 @@ def test_a_shared_worksheet_opens_as_it_was_after_the_reader_chooses_to_load_it(
     expect(box).to_be_visible()
     expect(panel(page).get_by_role("heading", name=s("share_heading"))).to_be_focused()
     link = box.input_value()
+    assert run_axe(page) == []
     assert link.startswith(url + "#share=")
     # The page says how long the link is, in the reader's language.
     length = worksheets.number(len(link), lang)
@@ -148,6 +149,7 @@ def test_a_reader_who_ignores_the_link_keeps_their_own_worksheet(context, site_u
     offer = panel(page)
     expect(offer).to_contain_text(s("link_summary_objective", text="The trainer's case"))
     expect(offer).to_contain_text(s("offer_replace_warning"))
+    assert run_axe(page) == []  # the offer, as every page, passes axe
     # Until the reader chooses, the page shows and keeps their own work.
     expect(page.locator("[data-field='objective']")).to_have_value("My own objective")
     assert saved(page, ws) == mine

@@ -213,3 +213,10 @@ def test_assessments_that_would_not_fit_are_not_added():
     result = share.open_link(ws, link, "no", mine)
     assert result["ok"] and "added" not in result
     assert result["added_problem"] == t(ws, "no")("link_add_too_many", have=49, adding=2, limit=50)
+
+
+@pytest.mark.parametrize("ws", WORKSHEETS)
+def test_the_documented_link_limit_is_the_one_applied(ws):
+    for lang in LANGS:
+        table = worksheets.limits_html(ws, lang)
+        assert t(ws, lang)("limit_link_characters", n=worksheets.number(share.MAX_LINK_CHARS, lang)) in table
