@@ -3,7 +3,12 @@
 - A page with `worksheet: <id>` in its front matter gets the form that `tools/` renders for
   the page's language, in place of the `<!-- worksheet -->` marker.
 - After the build, `tools/` is packed into `assets/tools.zip` (the exact code the unit tests
-  test) and Pyodide's core files are copied from node_modules into `assets/pyodide/`.
+  test) and Pyodide's core files are copied from node_modules into `assets/pyodide/`. Both
+  go in as bytecode made by Pyodide's own Python (hooks/runtime_build.py, run under Node):
+  `tools.zip` with each module's .pyc beside its source, and a `python_stdlib.zip` holding
+  the standard library the worksheets use, compiled, in place of Pyodide's all-source one, so
+  the browser compiles nothing when Python starts. The result is kept in `.cache/runtime/`
+  under a hash of its inputs.
 The i18n plugin builds once per language into the same site folder, so every step here is
 idempotent: it writes the same bytes and skips files that are already up to date.
 """
@@ -12,6 +17,7 @@ import io
 import json
 import re
 import shutil
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -28,8 +34,11 @@ from tools import worksheets  # noqa: E402
 MARKER = "<!-- worksheet -->"
 LIMITS_MARKER = "<!-- worksheet-limits -->"
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
-# The core of Pyodide: enough for the standard library, which is all tools/ uses.
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# The core of Pyodide: enough for the standard library, which is all tools/ uses. Its
+# python_stdlib.zip is replaced by the compiled one (runtime()).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
+RUNTIME_BUILD = (Path(__file__).parent / "runtime_build.mjs", Path(__file__).parent / "runtime_build.py")
+CACHE = ROOT / ".cache" / "runtime"
 
 
 def tools_files():
@@ -50,12 +59,37 @@ def tools_zip():
 
 
 def code_version():
-    """Changes whenever tools/ or Pyodide changes, so browsers never mix old and new code."""
+    """Changes whenever tools/, Pyodide or the way they are compiled changes, so browsers never
+    mix old and new code."""
     digest = hashlib.sha256(tools_zip())
     lock = PYODIDE_DIR / "package.json"
     if lock.exists():
         digest.update(json.loads(lock.read_text())["version"].encode())
+    for path in RUNTIME_BUILD:
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
+
+
+def runtime():
+    """The folder with the compiled tools.zip and python_stdlib.zip for this tools/ and this
+    Pyodide: made once (about ten seconds, by Node), then reused by every build."""
+    folder = CACHE / code_version()
+    if (folder / "runtime.json").exists():
+        return folder
+    node = shutil.which("node")
+    if node is None:
+        raise PluginError("Node is missing: the build compiles the worksheets' Python with Pyodide under Node.")
+    tmp = folder.with_name(folder.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    (tmp / "source-tools.zip").write_bytes(tools_zip())
+    done = subprocess.run([node, str(RUNTIME_BUILD[0]), str(PYODIDE_DIR), str(tmp / "source-tools.zip"),
+                           str(ROOT / "tools"), str(tmp)], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise PluginError(f"compiling the worksheets' Python failed:\n{done.stderr[-3000:]}")
+    shutil.rmtree(folder, ignore_errors=True)
+    tmp.rename(folder)
+    return folder
 
 
 def _current_language(config):
@@ -110,11 +144,13 @@ def _write_if_changed(path, data):
 
 def on_post_build(config):
     assets = Path(config.site_dir) / "assets"
-    _write_if_changed(assets / "tools.zip", tools_zip())
     if not PYODIDE_DIR.is_dir():
         raise PluginError("node_modules/pyodide is missing: run `npm ci` first (the README's commands do).")
+    compiled = runtime()
+    _write_if_changed(assets / "tools.zip", (compiled / "tools.zip").read_bytes())
     target = assets / "pyodide"
     target.mkdir(parents=True, exist_ok=True)
+    _write_if_changed(target / "python_stdlib.zip", (compiled / "python_stdlib.zip").read_bytes())
     for name in PYODIDE_FILES:
         src, dst = PYODIDE_DIR / name, target / name
         if not dst.exists() or dst.stat().st_size != src.stat().st_size or dst.stat().st_mtime < src.stat().st_mtime:

@@ -475,3 +475,27 @@ def test_deeper_mode_opens_one_competency_at_a_time(open_worksheet, page, lang):
     expect(page.locator(f"#cs-competency-{IDS[1]} .cs-activities")).to_have_attribute("open", "")
     expect(page.locator(f"#cs-competency-{FIRST['id']} .cs-activities")).not_to_have_attribute("open", "")
     assert selects.evaluate_all(visible) == len(content.guide()["competencies"][1]["activities"])
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_files_chosen_in_quick_succession_are_all_taken_in(page, open_worksheet, lang):
+    """Each file brought in starts from what the one before left: an earlier self-check and a
+    team's files chosen one right after the other are both kept, whichever answer comes first."""
+    open_worksheet("competency-self-check", lang)
+    page.fill("#cs-name", "Ingrid")
+    # Both choices in the same moment, as two quick clicks can be: the second is made before
+    # Python has answered the first.
+    page.evaluate("""files => {
+        for (const [into, list] of files) {
+            const input = document.querySelector(`input[data-action='attach'][data-into='${into}']`);
+            const chosen = new DataTransfer();
+            for (const [name, text] of list) chosen.items.add(new File([text], name, {type: "application/json"}));
+            input.files = chosen.files;
+            input.dispatchEvent(new Event("change", {bubbles: true}));
+        }
+    }""", [["earlier", [["earlier.json", self_check_file({IDS[0]: 2}, name="Before")]]],
+           ["team", [["a.json", self_check_file({IDS[0]: 3}, name="A")], ["b.json", self_check_file({IDS[0]: 4}, name="B")]]]])
+    expect(page.locator("[data-region='team'] table").first).to_be_visible()
+    expect(page.locator("[data-region='comparison']")).to_contain_text("earlier.json")
+    saved = page.evaluate("JSON.parse(localStorage.getItem('isp:competency-self-check')).data")
+    assert saved["earlier"]["name"] == "Before" and len(saved["team"]) == 2 and saved["name"] == "Ingrid"

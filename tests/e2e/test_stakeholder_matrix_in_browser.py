@@ -20,7 +20,7 @@ T = {
            "ready": "Ready.", "differs": "differs from the matrix suggestion"},
     "no": {"add": "Legg til interessent", "inform_consult": "Informere eller konsultere",
            "collab": "Samarbeide eller samskape", "none": "Velg viktighet og innflytelse",
-           "not_json": "Filen er ikke gyldig JSON", "wrong_format": "Filen er ikke en interessentmatrise-fil",
+           "not_json": "Filen er ikke gyldig JSON", "wrong_format": "Filen er ikke en fil for dette arbeidsarket (interessentmatrise)",
            "too_large": "er for stor", "invalid": "noen felt ikke er gyldige", "failed": "kunne ikke starte",
            "high": "Høy", "export_json": "Eksporter JSON", "import": "Importer JSON", "clear": "Tøm alt",
            "ready": "Klar.", "differs": "avviker fra forslaget"},

@@ -18,6 +18,21 @@ def test_nginx_sends_the_shipped_headers(nginx_url):
     assert wasm.headers["Content-Security-Policy"] == csp
 
 
+@pytest.mark.parametrize("path", ["", "no/search/search_index.json", "assets/pyodide/pyodide.asm.wasm",
+                                  "assets/pyodide/pyodide.asm.mjs", "assets/stylesheets/site.css"])
+def test_nginx_compresses_what_a_reader_downloads(nginx_url, path):
+    """As a real host does: the page, the search index and Pyodide travel gzip-compressed, and
+    arrive whole."""
+    import gzip
+    plain = urllib.request.urlopen(nginx_url + path).read()
+    response = urllib.request.urlopen(urllib.request.Request(nginx_url + path, headers={"Accept-Encoding": "gzip"}))
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response.headers["Vary"]
+    body = response.read()
+    assert len(body) < 0.6 * len(plain)
+    assert gzip.decompress(body) == plain
+
+
 def test_every_page_works_under_the_strict_policy(sw_page, nginx_url, built_site):
     page = sw_page
     problems = Problems(page)

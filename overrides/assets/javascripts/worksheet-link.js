@@ -5,7 +5,7 @@
 
 const KEY = "#share=";
 
-// page: {root, S, fmt, call, collect, fill, save, refresh, say, hasContent, siteRoot}
+// page: {root, S, fmt, call, collect, fill, save, refresh, say, hasContent, siteRoot, serially, ready}
 export function worksheetLinks(page) {
   const { root, S, fmt, call, say } = page;
   const panel = root.querySelector("[data-link-panel]");
@@ -108,9 +108,18 @@ export function worksheetLinks(page) {
       say(message);
       root.querySelector("[data-message]").focus();
     };
-    actions.append(button(S.offer_load, () => done(result.state, S.offer_loaded)));
+    actions.append(button(S.offer_load, () => page.serially(async () => {
+      // Asked again with the form as it is now: its browser-only parts are kept as they are now.
+      const now = await call("open-link", { payload: text, data: page.collect() });
+      done(now.ok ? now.state : null, now.ok ? S.offer_loaded : now.message);
+    })));
     if (result.added) {
-      actions.append(button(S.offer_add, () => done(result.added, fmt(S.offer_added, { names: result.added_names.join(", ") }))));
+      // Added to the reader's records as they are when they choose, not when the link opened.
+      actions.append(button(S.offer_add, () => page.serially(async () => {
+        const now = await call("open-link", { payload: text, data: page.collect() });
+        if (now.ok && now.added) done(now.added, fmt(S.offer_added, { names: now.added_names.join(", ") }));
+        else done(null, now.added_problem || now.message);
+      })));
     }
     actions.append(button(S.offer_ignore, () => done(null, S.offer_ignored)));
     show(S.offer_heading, ...parts);

@@ -508,7 +508,7 @@ function start(root) {
 
   // Share links: made and opened by Python (tools/share.py), shown by worksheet-link.js.
   const links = worksheetLinks({
-    root, S, fmt, call, collect, fill, save, refresh, say, hasContent, siteRoot, ready: () => pythonReady,
+    root, S, fmt, call, collect, fill, save, refresh, say, hasContent, siteRoot, serially, ready: () => pythonReady,
   });
 
   // Only the newest view is shown: typing fast must not show an older result last.
@@ -557,6 +557,16 @@ function start(root) {
     return [...form.querySelectorAll("[data-field]")]
       .some((el) => el.type !== "hidden" && el.value.trim() && !(el.tagName === "SELECT" && el.selectedIndex === 0))
       || Boolean(coll && coll.items.length > 1);
+  }
+
+  // Whatever replaces the form's data from Python's answer (an import, files brought in, a link)
+  // runs one after another: each starts from what the one before left, so choosing two files in
+  // quick succession cannot lose the first.
+  let busy = Promise.resolve();
+  function serially(task) {
+    const run = busy.then(task);
+    busy = run.catch(() => {});
+    return run;
   }
 
   // ------------------------------------------------------------------ files
@@ -737,7 +747,7 @@ function start(root) {
     if (!file) return;
     if (!pythonReady) return say(failed ? S.status_failed : S.not_ready);
     try {
-      await importFile(file);
+      await serially(() => importFile(file));
     } catch (error) {
       say(S.status_failed);
     }
@@ -779,7 +789,7 @@ function start(root) {
       if (!files.length) return;
       if (!pythonReady) return say(failed ? S.status_failed : S.not_ready);
       try {
-        await attachFiles(input.dataset.into, files);
+        await serially(() => attachFiles(input.dataset.into, files));
       } catch (error) {
         say(S.status_failed);
       }

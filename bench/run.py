@@ -1,0 +1,223 @@
+"""The benchmark, one command: every figure the speed goals name, side by side in one run.
+
+    .venv/bin/python bench/run.py [--runs 3] [--site site] [--skip-lighthouse] [--skip-startup]
+
+The built site is served as an organisation would serve it: the real nginx with the build's own
+`_deploy/nginx.conf` (its headers and compression), under a sub-path. It prints:
+
+1. Lighthouse (bench/package.json pins it; installed into bench/node_modules on first use) with
+   its default mobile settings, for content and worksheet pages in both languages: the four
+   category scores, largest contentful paint, bytes transferred, and any request for Pyodide.
+2. Search: each language's index, raw and gzip-compressed.
+3. Python ready, for each worksheet in both languages: cold (a new browser profile) and repeat
+   (the same profile, opened again), against a bare page that only calls `loadPyodide` with the
+   same files on the same server, cold and repeat, taking turns (worksheet, bare, worksheet ...)
+   so drift in the machine's speed hits both alike. Ratios per pair; medians of the runs.
+
+Not a test: it prints figures and exits 0. Compare runs made on the same machine, at the same
+load (`uptime` is printed first).
+"""
+import argparse
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from browser import executable_path, launch_args  # noqa: E402
+from e2e.pages import LANG_PREFIX, PAGES  # noqa: E402
+from nginx_server import NginxServer  # noqa: E402
+# The bare page: loadPyodide on the main thread, with Pyodide's files as its npm package ships
+# them (its all-source standard library, not the site's compiled one). Its script is a file, not
+# inline, as the site's Content-Security-Policy (sent by nginx) requires.
+BASELINE_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>baseline</title></head>
+<body><p>Baseline: loadPyodide on the main thread.</p>
+<script type="module" src="bench-baseline.js"></script></body></html>
+"""
+BASELINE_JS = """import { loadPyodide } from "./assets/pyodide/pyodide.mjs";
+const pyodide = await loadPyodide({ indexURL: new URL("./assets/pyodide/", location.href).href,
+                                    stdLibURL: new URL("./bench-python_stdlib.zip", location.href).href });
+pyodide.runPython("1 + 1");
+window.__ready = performance.now();
+"""
+WATCH_READY = """
+new MutationObserver((_, observer) => {
+  const root = document.querySelector('[data-worksheet][data-ready="true"]');
+  if (root) { window.__ready = performance.now(); observer.disconnect(); }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-ready"] });
+"""
+
+CONTENT_PAGES = ("", "guide/co-creation-and-engagement/", "foundations/context/")
+LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
+
+
+def build(site):
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=ROOT, check=True, env=env)
+
+
+# ---------------------------------------------------------------- Lighthouse
+
+def lighthouse_installed():
+    lock = BENCH / "package-lock.json"
+    stamp = BENCH / "node_modules" / ".installed-lock.json"
+    if not LIGHTHOUSE.exists() or not stamp.exists() or stamp.read_bytes() != lock.read_bytes():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=BENCH, check=True)
+        shutil.copyfile(lock, stamp)
+    return LIGHTHOUSE
+
+
+def lighthouse(url, out_dir):
+    chrome = executable_path()
+    env = dict(os.environ)
+    if chrome:
+        env["CHROME_PATH"] = chrome
+    flags = " ".join(["--headless=new", *launch_args()["args"]])
+    report = out_dir / "report.json"
+    subprocess.run([str(lighthouse_installed()), url, "--quiet", "--output=json", f"--output-path={report}",
+                    f"--chrome-flags={flags}", "--max-wait-for-load=90000"],
+                   check=True, env=env, capture_output=True)
+    data = json.loads(report.read_text(encoding="utf-8"))
+    audits = data["audits"]
+    requests = audits.get("network-requests", {}).get("details", {}).get("items", [])
+    lcp_items = audits.get("largest-contentful-paint-element", {}).get("details", {}).get("items", [])
+    lcp_node = ""
+    for item in lcp_items:
+        for row in item.get("items", [item]):
+            node = row.get("node") or {}
+            lcp_node = lcp_node or node.get("selector", "")
+    return {
+        "lcp_element": lcp_node,
+        "scores": {k: data["categories"][k]["score"] for k in ("performance", "accessibility", "best-practices", "seo")},
+        "lcp": audits["largest-contentful-paint"]["numericValue"] / 1000,
+        "bytes": audits["total-byte-weight"]["numericValue"],
+        "pyodide": sum(1 for r in requests if "/pyodide/" in r.get("url", "")),
+        "failed": [a for a, v in audits.items() if v.get("score") is not None and v["score"] < 1
+                   and v.get("scoreDisplayMode") in ("binary", "metricSavings")][:8],
+    }
+
+
+def print_lighthouse(server, tmp):
+    print("\nLighthouse (default mobile settings; nginx with the build's _deploy/nginx.conf)")
+    print(f"{'page':48} {'perf':>5} {'a11y':>5} {'b.p.':>5} {'seo':>5} {'LCP s':>6} {'kB':>7} {'pyodide':>7}")
+    pages = [(lang, p) for p in CONTENT_PAGES for lang in ("en", "no")]
+    pages += [(lang, p) for p in PAGES.values() for lang in ("en", "no")]
+    for lang, path in pages:
+        url = server.url + LANG_PREFIX[lang] + path
+        try:
+            r = lighthouse(url, tmp)
+        except subprocess.CalledProcessError as error:
+            print(f"{LANG_PREFIX[lang] + path or '/':48} failed: {error.stderr.decode()[-300:]}")
+            continue
+        s = r["scores"]
+        print(f"{(LANG_PREFIX[lang] + path) or '(home)':48} {s['performance']:5.2f} {s['accessibility']:5.2f} "
+              f"{s['best-practices']:5.2f} {s['seo']:5.2f} {r['lcp']:6.1f} {r['bytes'] / 1000:7.0f} {r['pyodide']:7d}"
+              + f"   LCP element: {r['lcp_element'][-60:]}"
+              + (f"   not passed: {', '.join(r['failed'])}" if r["failed"] else ""))
+
+
+# ---------------------------------------------------------------- search
+
+def print_search(site):
+    print("\nSearch index per language")
+    for lang in ("en", "no"):
+        index = site / LANG_PREFIX[lang] / "search" / "search_index.json"
+        raw = index.read_bytes()
+        print(f"  {lang}: {len(raw) / 1000:7.0f} kB, gzip {len(gzip.compress(raw, 9)) / 1000:6.0f} kB")
+
+
+# ---------------------------------------------------------------- Python ready, cold and repeat
+
+def visit(context, url, watch):
+    page = context.new_page()
+    if watch:
+        page.add_init_script(WATCH_READY)
+    page.goto(url)
+    page.wait_for_function("() => window.__ready !== undefined", timeout=180_000)
+    figures = page.evaluate("""() => ({
+        dom: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+        ready: window.__ready })""")
+    # Let the page finish what it does after it is ready (the service worker keeping the files).
+    page.wait_for_timeout(1500)
+    page.close()
+    return figures
+
+
+def cold_and_repeat(browser, url, watch):
+    context = browser.new_context(service_workers="allow")
+    cold = visit(context, url, watch)
+    repeat = visit(context, url, watch)
+    context.close()
+    return cold, repeat
+
+
+def med(values):
+    return statistics.median(values)
+
+
+def print_startup(browser, server, runs):
+    print(f"\nPython ready: {runs} runs, taking turns with the bare loadPyodide page (ms, medians)")
+    print(f"{'worksheet':28} {'lang':4} {'form':>6} {'cold':>6} {'repeat':>6} {'bare':>6} {'bare rep':>8}"
+          f" {'cold/bare':>9} {'rep/cold':>8} {'bare rep/cold':>13}")
+    baseline = server.url + "bench-baseline.html"
+    for ws, path in PAGES.items():
+        for lang in ("en", "no"):
+            url = server.url + LANG_PREFIX[lang] + path
+            cold_and_repeat(browser, url, True)  # warm-up: the machine's disk cache, not the browser's
+            rows = []
+            for _ in range(runs):
+                w_cold, w_rep = cold_and_repeat(browser, url, True)
+                b_cold, b_rep = cold_and_repeat(browser, baseline, False)
+                rows.append((w_cold["dom"], w_cold["ready"], w_rep["ready"], b_cold["ready"], b_rep["ready"]))
+            form, cold, rep, bare, bare_rep = (med(c) for c in zip(*rows))
+            ratio = med([r[1] / r[3] for r in rows])
+            rep_ratio = med([r[2] / r[1] for r in rows])
+            bare_rep_ratio = med([r[4] / r[3] for r in rows])
+            print(f"{ws:28} {lang:4} {form:6.0f} {cold:6.0f} {rep:6.0f} {bare:6.0f} {bare_rep:8.0f}"
+                  f" {ratio:9.2f} {rep_ratio:8.2f} {bare_rep_ratio:13.2f}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--site", default=None, help="a built site (default: build one now)")
+    parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument("--skip-startup", action="store_true")
+    args = parser.parse_args()
+
+    from playwright.sync_api import sync_playwright
+
+    print(subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        site = tmp / "site"
+        if args.site:
+            shutil.copytree(args.site, site)
+        else:
+            build(site)
+        (site / "bench-baseline.html").write_text(BASELINE_HTML, encoding="utf-8")
+        (site / "bench-baseline.js").write_text(BASELINE_JS, encoding="utf-8")
+        shutil.copyfile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip", site / "bench-python_stdlib.zip")
+        (tmp / "nginx").mkdir()
+        with NginxServer(site, tmp / "nginx") as server:
+            print_search(site)
+            if not args.skip_lighthouse:
+                print_lighthouse(server, tmp)
+            if not args.skip_startup:
+                with sync_playwright() as p:
+                    browser = p.chromium.launch(**launch_args())
+                    print_startup(browser, server, args.runs)
+                    browser.close()
+
+
+if __name__ == "__main__":
+    main()
