@@ -1,7 +1,9 @@
 // Runs the worksheets' Python (tools/, packed as assets/tools.zip) on Pyodide, off the page's
 // main thread. Narrow interface, as in JupyterLite's kernel worker:
-//   page -> worker: {id, action, args}  (action: "view" | "export" | "import" | "check-saved" | "attach")
-//   worker -> page: {type: "progress", step} | {type: "ready"} | {type: "failed", detail}
+//   page -> worker: {id, action, args}  (action: "view" | "export" | "import" | "check-saved" | "attach"
+//                   | "share-link" | "open-link")
+//   worker -> page: {type: "progress", step} | {type: "ready", from: "start" | "snapshot"}
+//                   | {type: "failed", detail}
 //                   {type: "result", id, ok, value | error}
 const assets = new URL("../", import.meta.url);
 const codeVersion = new URL(self.location.href).searchParams.get("v") || "";
@@ -26,6 +28,52 @@ async function checkWasm() {
   if (!type.startsWith("application/wasm")) throw new Error(`${url.pathname} is served as "${type}", not application/wasm`);
 }
 
+// A repeat visit starts from a memory snapshot of Python taken on the first, with the worksheets'
+// code already imported: kept in this browser's Cache Storage, one per code version (the key
+// names it), never sent anywhere. A snapshot that cannot be read or used is dropped, and Python
+// starts as on a first visit.
+const SNAPSHOTS = "isp-python-snapshot";
+const snapshotKey = new URL(`python-snapshot?v=${codeVersion}`, assets).href;
+
+async function savedSnapshot() {
+  try {
+    const hit = await (await caches.open(SNAPSHOTS)).match(snapshotKey);
+    return hit ? new Uint8Array(await hit.arrayBuffer()) : null;
+  } catch (error) {
+    return null; // no Cache Storage here (a private window may have none)
+  }
+}
+
+async function keepSnapshot(bytes) {
+  try {
+    const cache = await caches.open(SNAPSHOTS);
+    for (const request of await cache.keys()) if (request.url !== snapshotKey) await cache.delete(request);
+    await cache.put(snapshotKey, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
+  } catch (error) {
+    // Storage full or blocked: the next visit starts as this one did.
+  }
+}
+
+async function dropSnapshot() {
+  try {
+    await (await caches.open(SNAPSHOTS)).delete(snapshotKey);
+  } catch (error) {
+    /* nothing kept, nothing to drop */
+  }
+}
+
+const SITE = "/home/pyodide/site";
+const IMPORT = `import sys; sys.path.insert(0, '${SITE}'); import tools.bridge`;
+
+async function start(loadPyodide, snapshot) {
+  const wasmProblem = checkWasm().then(() => new Promise(() => {})); // settles only on a problem
+  const options = { indexURL: new URL("pyodide/", assets).href };
+  return Promise.race([
+    loadPyodide(snapshot ? { ...options, _loadSnapshot: snapshot } : { ...options, _makeSnapshot: true }),
+    wasmProblem,
+  ]);
+}
+
 async function boot() {
   post({ type: "progress", step: "runtime" });
   // The worksheet code downloads while Python starts, not after.
@@ -34,15 +82,36 @@ async function boot() {
     return response.arrayBuffer();
   });
   code.catch(() => {}); // reported where it is awaited
+  const snapshot = await savedSnapshot();
   const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", assets).href);
   post({ type: "progress", step: "start" });
-  const wasmProblem = checkWasm().then(() => new Promise(() => {})); // settles only on a problem
-  const pyodide = await Promise.race([loadPyodide({ indexURL: new URL("pyodide/", assets).href }), wasmProblem]);
+  let pyodide = null;
+  let from = "start";
+  if (snapshot) {
+    try {
+      pyodide = await start(loadPyodide, snapshot);
+      from = "snapshot";
+    } catch (error) {
+      await dropSnapshot();
+    }
+  }
+  if (!pyodide) pyodide = await start(loadPyodide, null);
   post({ type: "progress", step: "code" });
-  pyodide.unpackArchive(await code, "zip", { extractDir: "/home/pyodide/site" });
-  pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/site')");
+  // The files, for what is imported later (each worksheet's own module, on its first use).
+  pyodide.unpackArchive(await code, "zip", { extractDir: SITE });
+  let fresh = null;
+  if (from === "start") {
+    pyodide.runPython(IMPORT);
+    // Taken before any Python object is handed to JavaScript, as a snapshot must be.
+    try {
+      fresh = pyodide.makeMemorySnapshot();
+    } catch (error) {
+      fresh = null;
+    }
+  }
   bridge = pyodide.pyimport("tools.bridge");
-  post({ type: "ready" });
+  post({ type: "ready", from });
+  if (fresh) keepSnapshot(fresh);
 }
 
 const ready = boot().catch((error) => {

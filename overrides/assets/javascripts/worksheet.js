@@ -488,6 +488,7 @@ function start(root) {
     if (msg.type === "progress") setStatus(S[`status_step_${msg.step}`], "loading");
     else if (msg.type === "ready") {
       pythonReady = true;
+      root.dataset.pythonFrom = msg.from; // "snapshot" on a repeat visit (py-worker.js)
       failed = false;
       delete root.dataset.failed;
       setStatus(S.status_ready, "ready");

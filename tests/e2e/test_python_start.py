@@ -1,0 +1,71 @@
+"""Python starts sooner on a repeat visit: the first visit keeps a memory snapshot of Python with
+the worksheets' code imported (Cache Storage, per code version), the next starts from it; a
+damaged snapshot is dropped and Python starts as on a first visit. Speed itself is measured by
+bench/run.py, not here."""
+import pytest
+from playwright.sync_api import expect
+
+from pages import LANG_PREFIX, PAGES
+
+SNAPSHOTS = "isp-python-snapshot"
+KEYS = f"async () => (await (await caches.open('{SNAPSHOTS}')).keys()).map(r => r.url)"
+
+
+def open_ready(context, url, ws):
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_selector(f'[data-worksheet="{ws}"][data-ready="true"]', timeout=60_000)
+    return page
+
+
+def snapshot_keys(page, expected_count=1):
+    # The snapshot is kept just after Python is ready.
+    page.wait_for_function(f"async () => (await (await caches.open('{SNAPSHOTS}')).keys()).length === {expected_count}",
+                           timeout=30_000)
+    return page.evaluate(KEYS)
+
+
+@pytest.mark.parametrize("ws", PAGES)
+def test_a_repeat_visit_starts_python_from_the_snapshot_of_the_first(browser, site_url, ws):
+    context = browser.new_context(service_workers="block")
+    url = site_url + PAGES[ws]
+    first = open_ready(context, url, ws)
+    assert first.get_attribute("[data-worksheet]", "data-python-from") == "start"
+    version = first.get_attribute("[data-worksheet]", "data-code-version")
+    assert snapshot_keys(first) == [f"{site_url}assets/python-snapshot?v={version}"]
+    first.close()
+    again = open_ready(context, site_url + LANG_PREFIX["no"] + PAGES[ws], ws)
+    assert again.get_attribute("[data-worksheet]", "data-python-from") == "snapshot"
+    # It works as on a first visit: the worksheet's own code (imported after the snapshot) runs.
+    again.locator(".ws-toolbar button[data-action='share-link']").click()
+    expect(again.locator("[data-link-panel] textarea")).to_be_visible()
+    context.close()
+
+
+def test_a_damaged_or_old_snapshot_is_dropped_and_python_starts_as_on_a_first_visit(browser, site_url):
+    ws = "stakeholder-matrix"
+    context = browser.new_context(service_workers="block")
+    page = open_ready(context, site_url + PAGES[ws], ws)
+    [key] = snapshot_keys(page)
+    # Damaged: the kept snapshot's bytes replaced; an old version's snapshot beside it.
+    page.evaluate(f"""async key => {{
+        const cache = await caches.open('{SNAPSHOTS}');
+        await cache.put(key, new Response(new Uint8Array(5000).fill(7)));
+        await cache.put(key.replace(/v=[^&]+/, 'v=older'), new Response(new Uint8Array(10)));
+    }}""", key)
+    page.close()
+    page = open_ready(context, site_url + PAGES[ws], ws)
+    assert page.get_attribute("[data-worksheet]", "data-python-from") == "start"
+    page.locator("[data-field='objective']").fill("Still works")
+    expect(page.locator("[data-region='summary']")).not_to_be_empty()
+    # A sound snapshot of this version took the damaged one's place; the old version's is gone.
+    page.wait_for_function(f"""async key => {{
+        const cache = await caches.open('{SNAPSHOTS}');
+        const keys = (await cache.keys()).map(r => r.url);
+        const hit = await cache.match(key);
+        return keys.length === 1 && keys[0] === key && hit && (await hit.arrayBuffer()).byteLength > 1000000;
+    }}""", arg=key, timeout=30_000)
+    page.close()
+    page = open_ready(context, site_url + PAGES[ws], ws)
+    assert page.get_attribute("[data-worksheet]", "data-python-from") == "snapshot"
+    context.close()
