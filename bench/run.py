@@ -89,12 +89,7 @@ def lighthouse(url, out_dir):
     data = json.loads(report.read_text(encoding="utf-8"))
     audits = data["audits"]
     requests = audits.get("network-requests", {}).get("details", {}).get("items", [])
-    lcp_items = audits.get("largest-contentful-paint-element", {}).get("details", {}).get("items", [])
-    lcp_node = ""
-    for item in lcp_items:
-        for row in item.get("items", [item]):
-            node = row.get("node") or {}
-            lcp_node = lcp_node or node.get("selector", "")
+    lcp_node = _first_node(audits.get("lcp-breakdown-insight", {}).get("details", {}))
     return {
         "lcp_element": lcp_node,
         "scores": {k: data["categories"][k]["score"] for k in ("performance", "accessibility", "best-practices", "seo")},
@@ -104,6 +99,23 @@ def lighthouse(url, out_dir):
         "failed": [a for a, v in audits.items() if v.get("score") is not None and v["score"] < 1
                    and v.get("scoreDisplayMode") in ("binary", "metricSavings")][:8],
     }
+
+
+def _first_node(details):
+    """The selector of the first element (a "node" item) anywhere in an audit's details."""
+    if isinstance(details, dict):
+        if details.get("type") == "node":
+            return details.get("selector", "")
+        values = details.values()
+    elif isinstance(details, list):
+        values = details
+    else:
+        return ""
+    for value in values:
+        found = _first_node(value)
+        if found:
+            return found
+    return ""
 
 
 def print_lighthouse(server, tmp):
