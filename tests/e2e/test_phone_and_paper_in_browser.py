@@ -133,7 +133,10 @@ def print_classes(page, button_name):
     """The body's classes while the page prints, after a click on one of its print buttons."""
     page.evaluate("window.print = () => { window.__printed = document.body.className; }")
     page.locator(".ws-toolbar").get_by_role("button", name=button_name, exact=True).click()
-    return page.evaluate("window.__printed")
+    page.wait_for_function("window.__printed !== undefined")
+    printed = page.evaluate("window.__printed")
+    page.evaluate("delete window.__printed")
+    return printed
 
 
 @pytest.mark.parametrize("lang", ["en", "no"])
@@ -148,6 +151,7 @@ def test_blank_forms_print_on_the_sheets_the_workshop_page_states(page, site_url
     counts = {}
     for kind in stated:
         classes = print_classes(page, buttons[kind])
+        assert "ws-printing-blank" in classes.split(), classes
         page.evaluate("c => { document.body.className = c; }", classes)
         page.emulate_media(media="print")
         # Let fonts and the print layout settle before the PDF is made.

@@ -69,3 +69,34 @@ def test_a_damaged_or_old_snapshot_is_dropped_and_python_starts_as_on_a_first_vi
     page = open_ready(context, site_url + PAGES[ws], ws)
     assert page.get_attribute("[data-worksheet]", "data-python-from") == "snapshot"
     context.close()
+
+
+def requests_in_order(context, page, url, ws, hold):
+    """Open the page with worksheet.js held back `hold` ms, and return the order in which
+    worksheet.js's response and Pyodide's first file arrived or were asked for."""
+    events = []
+
+    def slow(route):
+        page.wait_for_timeout(hold)
+        route.continue_()
+    page.route("**/assets/javascripts/worksheet.js*", slow)
+    context.on("request", lambda r: "/assets/pyodide/pyodide.mjs" in r.url and events.append("pyodide requested"))
+    page.on("response", lambda r: "/assets/javascripts/worksheet.js" in r.url and events.append("worksheet.js arrived"))
+    page.goto(url)
+    page.wait_for_selector(f'[data-worksheet="{ws}"][data-ready="true"]', timeout=60_000)
+    return events
+
+
+def test_a_first_visit_downloads_python_only_once_the_page_is_up_and_a_repeat_visit_at_once(browser, site_url):
+    ws = "stakeholder-matrix"
+    context = browser.new_context(service_workers="block")
+    first = context.new_page()
+    order = requests_in_order(context, first, site_url + PAGES[ws], ws, hold=1500)
+    assert order[:2] == ["worksheet.js arrived", "pyodide requested"]
+    snapshot_keys(first)
+    first.close()
+    again = context.new_page()
+    order = requests_in_order(context, again, site_url + PAGES[ws], ws, hold=1500)
+    assert again.get_attribute("[data-worksheet]", "data-python-from") == "snapshot"
+    assert order.index("pyodide requested") < order.index("worksheet.js arrived")
+    context.close()

@@ -74,7 +74,14 @@ async function start(loadPyodide, snapshot) {
   ]);
 }
 
+// The page says "go" once it has painted (worksheet.js). A first visit waits for it, so Python's
+// downloads never compete with the page's own; a repeat visit with a snapshot does not wait.
+let go;
+const painted = new Promise((resolve) => (go = resolve));
+
 async function boot() {
+  const snapshot = await savedSnapshot();
+  if (!snapshot) await painted;
   post({ type: "progress", step: "runtime" });
   // The worksheet code downloads while Python starts, not after.
   const code = fetch(new URL(`tools.zip?v=${codeVersion}`, assets)).then((response) => {
@@ -82,7 +89,6 @@ async function boot() {
     return response.arrayBuffer();
   });
   code.catch(() => {}); // reported where it is awaited
-  const snapshot = await savedSnapshot();
   const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", assets).href);
   post({ type: "progress", step: "start" });
   let pyodide = null;
@@ -120,6 +126,7 @@ const ready = boot().catch((error) => {
 });
 
 self.onmessage = async (event) => {
+  if (event.data && event.data.type === "go") return go();
   const { id, action, args } = event.data;
   try {
     await ready;

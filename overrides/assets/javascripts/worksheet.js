@@ -454,7 +454,12 @@ function start(root) {
   // ------------------------------------------------------------------ Python in a worker
   // The site's root (this file is assets/javascripts/worksheet.js), for links in exports.
   const siteRoot = new URL("../../", import.meta.url).href;
-  const worker = new Worker(new URL(`./py-worker.js?v=${root.dataset.codeVersion}`, import.meta.url), { type: "module" });
+  // py-start.js (in the page's head) has usually started the worker already, and kept what it
+  // said meanwhile; otherwise it starts here.
+  const early = globalThis.ispPython && globalThis.ispPython.version === root.dataset.codeVersion ? globalThis.ispPython : null;
+  const worker = early ? early.worker
+    : new Worker(new URL(`./py-worker.js?v=${root.dataset.codeVersion}`, import.meta.url), { type: "module" });
+  if (!early) globalThis.ispPython = { version: root.dataset.codeVersion, worker, heard: [] };
   const pending = new Map();
   let calls = 0;
   let pythonReady = false;
@@ -483,7 +488,7 @@ function start(root) {
     pending.clear();
   }
 
-  worker.onmessage = (event) => {
+  function heard(event) {
     const msg = event.data;
     if (msg.type === "progress") setStatus(S[`status_step_${msg.step}`], "loading");
     else if (msg.type === "ready") {
@@ -501,11 +506,11 @@ function start(root) {
       pending.delete(msg.id);
       if (p) (msg.ok ? p.resolve(msg.value) : p.reject(new Error(msg.error)));
     }
-  };
-  worker.onerror = (event) => {
-    event.preventDefault();
+  }
+  function broke(event) {
+    if (event.preventDefault) event.preventDefault();
     fail(event.message || "worker error");
-  };
+  }
 
   // Share links: made and opened by Python (tools/share.py), shown by worksheet-link.js.
   const links = worksheetLinks({
@@ -816,4 +821,15 @@ function start(root) {
   }
 
   restore();
+
+  // Last, once everything above exists: what the worker said before this page listened (py-start.js
+  // kept it) is heard now, in order, and then as it comes.
+  worker.onmessage = heard;
+  worker.onerror = broke;
+  if (early) {
+    for (const { kind, event } of early.heard.splice(0)) (kind === "error" ? broke : heard)(event);
+  }
+  // The page is up: Python may now download what a first visit needs (py-worker.js waits for
+  // this unless it starts from a snapshot, whose files are already in this browser).
+  worker.postMessage({ type: "go" });
 }
