@@ -8,7 +8,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from . import worksheets
+from . import share, worksheets
 from .i18n import Strings, check_lang
 
 EXAMPLES_FILE = Path(__file__).parent / "data" / "worksheet_examples.json"
@@ -76,5 +76,4 @@ def case_filename(worksheet_id, lang):
 
 def case_fragment(worksheet_id, lang):
     """The share link's fragment for the case: "share=..." (tools/share.py)."""
-    from . import share
     return f"{share.FRAGMENT_KEY}={share.encode(json.loads(case_document(worksheet_id, lang)))}"

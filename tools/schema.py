@@ -70,20 +70,24 @@ class Record:
     def empty(self):
         return {name: f.empty() for name, f in self.fields.items()}
 
+    def unknown_key(self, key, label, t):
+        """The message for a key this group does not have."""
+        return t("field_unknown", field=f"{label} › {str(key)[:40]}" if label else str(key)[:40])
+
+    def key_label(self, name, field, label, t):
+        """How messages name one of this group's fields."""
+        sub = t(field.label_key)
+        return f"{label} › {sub}" if label else sub
+
     def clean(self, value, label, t, errors):
         if value is None:  # a group left out of a file is an empty group, as a missing text is ""
             return self.empty()
         if not isinstance(value, dict):
             errors.append(t("not_an_object", field=label))
             return self.empty()
-        for key in value:
-            if key not in self.fields:
-                errors.append(t("field_unknown", field=f"{label} › {str(key)[:40]}" if label else str(key)[:40]))
-        out = {}
-        for name, field in self.fields.items():
-            sub = t(field.label_key)
-            out[name] = field.clean(value.get(name), f"{label} › {sub}" if label else sub, t, errors)
-        return out
+        errors.extend(self.unknown_key(key, label, t) for key in value if key not in self.fields)
+        return {name: field.clean(value.get(name), self.key_label(name, field, label, t), t, errors)
+                for name, field in self.fields.items()}
 
 
 class Items:

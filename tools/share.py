@@ -18,8 +18,6 @@ FRAGMENT_KEY = "share"
 # The longest link the site makes. RFC 9110 asks every HTTP sender and recipient to handle
 # addresses of at least 8,000 octets; longer ones are cut by some mail, chat and slide programs.
 MAX_LINK_CHARS = 8000
-# A payload longer than any link the site makes is refused before it is decoded.
-MAX_PAYLOAD_CHARS = MAX_LINK_CHARS
 _PAYLOAD = re.compile(r"[A-Za-z0-9_-]*")
 # Where each worksheet's page is, under the site's root, per language.
 LANG_FOLDER = {"en": "", "no": "no/"}
@@ -54,9 +52,9 @@ class Refused(ValueError):
 def decode(payload, limit_bytes):
     """The document's JSON text from a payload, or Refused. Never inflates more than
     limit_bytes (a small link must not unpack into something huge)."""
-    if not isinstance(payload, str) or not payload or len(payload) > MAX_PAYLOAD_CHARS \
+    if not isinstance(payload, str) or not payload or len(payload) > MAX_LINK_CHARS \
             or not _PAYLOAD.fullmatch(payload) or len(payload) % 4 == 1:
-        raise Refused("too_long" if isinstance(payload, str) and len(payload) > MAX_PAYLOAD_CHARS else "damaged")
+        raise Refused("too_long" if isinstance(payload, str) and len(payload) > MAX_LINK_CHARS else "damaged")
     try:
         packed = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
     except (binascii.Error, ValueError):
@@ -90,9 +88,9 @@ def make_link(worksheet_id, data, lang, page=""):
     page = page.split("#", 1)[0] if isinstance(page, str) else ""
     link = f"{page}#{FRAGMENT_KEY}={encode(worksheets.document(mod, state))}"
     if len(link) > MAX_LINK_CHARS:
-        return {"ok": False, "message": t("share_too_long", chars=_n(len(link), lang), limit=_n(MAX_LINK_CHARS, lang))}
+        return {"ok": False, "message": t("share_too_long", chars=worksheets.number(len(link), lang), limit=worksheets.number(MAX_LINK_CHARS, lang))}
     return {"ok": True, "link": link, "chars": len(link),
-            "message": t("share_length", chars=_n(len(link), lang))}
+            "message": t("share_length", chars=worksheets.number(len(link), lang))}
 
 
 def open_link(worksheet_id, payload, lang, current=None):
@@ -111,17 +109,18 @@ def open_link(worksheet_id, payload, lang, current=None):
         text = decode(payload, limit)
     except Refused as refused:
         if refused.reason == "too_large":
-            return {"ok": False, "message": t("link_too_large", limit=_n(limit // 1000, lang))}
+            return {"ok": False, "message": t("link_too_large", limit=worksheets.number(limit // 1000, lang))}
         if refused.reason == "too_long":
-            return {"ok": False, "message": t("link_too_long", limit=_n(MAX_PAYLOAD_CHARS, lang))}
+            return {"ok": False, "message": t("link_too_long", limit=worksheets.number(MAX_LINK_CHARS, lang))}
         return {"ok": False, "message": t("link_damaged")}
-    other = _other_worksheet(text, mod)
-    if other:
-        name = worksheets.strings(other, lang)("format_label")
-        return {"ok": False, "message": t("link_other_worksheet", found=name, expected=t("format_label")),
-                "open_on": {"label": t("link_open_on", name=name), "path": page_path(other.ID, lang)}}
     result = worksheets.load(worksheet_id, text, lang, current, source="link")
     if not result["ok"]:
+        # Refused: said better if it is another worksheet's (parsed again only then).
+        other = _other_worksheet(text, mod)
+        if other:
+            name = worksheets.strings(other, lang)("format_label")
+            return {"ok": False, "message": t("link_other_worksheet", found=name, expected=t("format_label")),
+                    "open_on": {"label": t("link_open_on", name=name), "path": page_path(other.ID, lang)}}
         return result
     state = result["state"]
     out = {"ok": True, "state": state, "summary": mod.summary(state, t)}
@@ -147,6 +146,3 @@ def _other_worksheet(text, mod):
             return other
     return None
 
-
-def _n(n, lang):
-    return worksheets.number(n, lang)

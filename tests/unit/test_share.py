@@ -84,7 +84,7 @@ def test_decoding_refuses_what_is_not_a_whole_payload():
         (b64(packed + b"more"), "damaged"),               # bytes after the compressed stream
         (b64(zlib.compress(b'{"a":1}')), "damaged"),      # zlib, not raw deflate
         (b64(_deflate(b"\xff\xfe not utf-8")), "damaged"),
-        ("A" * (share.MAX_PAYLOAD_CHARS + 1), "too_long"),
+        ("A" * (share.MAX_LINK_CHARS + 1), "too_long"),
         (None, "damaged"),
     ]:
         with pytest.raises(share.Refused) as refused:
@@ -100,7 +100,7 @@ def _deflate(data):
 
 def test_a_small_link_never_unpacks_into_more_than_the_limit():
     bomb = share.encode_text("[" + " " * 3_000_000 + "]")
-    assert len(bomb) < share.MAX_PAYLOAD_CHARS  # 3 MB of spaces fit in a short link
+    assert len(bomb) < share.MAX_LINK_CHARS  # 3 MB of spaces fit in a short link
     with pytest.raises(share.Refused) as refused:
         share.decode(bomb, 1_000_000)
     assert refused.value.reason == "too_large"
@@ -122,7 +122,7 @@ def test_bad_links_are_refused_with_the_readers_words_and_no_data(lang):
         (share.encode_text('{"format": "a", "format": "b"}'), "link_duplicate_key"),
         (share.encode_text("[" * 40 + "]" * 40), "link_too_deep"),
         (share.encode(doc(ws, {}))[:-3], "link_damaged"),
-        ("A" * (share.MAX_PAYLOAD_CHARS + 4), "link_too_long"),
+        ("A" * (share.MAX_LINK_CHARS + 4), "link_too_long"),
     ]
     for payload, key in cases:
         result = share.open_link(ws, payload, lang, {"objective": "mine"})

@@ -71,17 +71,11 @@ class ById(Record):
         super().__init__(label_key, fields)
         self.name = name  # name(key, t) -> the key's name for messages
 
-    def clean(self, value, label, t, errors):
-        if value is None:
-            return self.empty()
-        if not isinstance(value, dict):
-            errors.append(t("not_an_object", field=label))
-            return self.empty()
-        for key in value:
-            if key not in self.fields:
-                errors.append(t("field_unknown_id", field=label, id=str(key)[:60]))
-        return {key: field.clean(value.get(key), f"{label} › {self.name(key, t)}", t, errors)
-                for key, field in self.fields.items()}
+    def unknown_key(self, key, label, t):
+        return t("field_unknown_id", field=label, id=str(key)[:60])
+
+    def key_label(self, name, field, label, t):
+        return f"{label} › {self.name(name, t)}"
 
 
 def _competency_name(cid, t):
