@@ -30,6 +30,16 @@ def no_dialogs_expected(page):
 
 
 @pytest.fixture
+def clipboard_context(browser):
+    """A browser context that may use the clipboard and download files (service workers blocked,
+    as for the other tests: routes see every request)."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], accept_downloads=True,
+                                  service_workers="block")
+    yield context
+    context.close()
+
+
+@pytest.fixture
 def sw_context(browser, browser_context_args):
     """A browser context where the site's service worker may run (blocked elsewhere)."""
     context = browser.new_context(**{**browser_context_args, "service_workers": "allow"})

@@ -3,12 +3,27 @@ import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from playwright.sync_api import expect
+
+from tools import worksheets
+from tools.i18n import Strings
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 PAGES = {"stakeholder-matrix": "worksheets/stakeholder-matrix/", "vi-worksheet": "worksheets/vi-worksheet/",
          "competency-self-check": "worksheets/competency-self-check/"}
 LANG_PREFIX = {"en": "", "no": "no/"}
+
+
+def strings(ws, lang):
+    """A worksheet's strings in one language, as the page has them."""
+    return Strings(worksheets.get(ws).STRINGS, lang)
+
+
+def before(text):
+    """The fixed part of a message, up to its first placeholder."""
+    return text.split("{")[0]
 
 
 def run_axe(page):
@@ -47,16 +62,22 @@ def all_pages(built_site):
     return paths
 
 
-def search_hrefs(page, query):
-    """Type a query into Material's search and return the result links' addresses."""
-    search = page.locator("input.md-search__input")
-    search.click()
-    results = page.locator(".md-search-result__link")
-    # Material's search worker builds its index after the page loads; a query typed before
-    # that is not run again, so type it again until results show (bounded).
+def search_hrefs(page, query, first_per_page=False):
+    """Type a query into Material's search and return the result links' addresses, best first
+    (first_per_page: only each result page's own link, not its sections')."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    results = page.locator(".md-search-result__item > a.md-search-result__link:first-child" if first_per_page
+                           else ".md-search-result__link")
+    # The search worker builds its index after the page loads, and a query typed before that
+    # is not run again: clear and type again until results show (bounded). Material reads the
+    # query on key up, so one key press after filling runs exactly this query.
     for _ in range(30):
-        search.fill("")
-        search.type(query)
+        box.fill("")
+        box.press("End")
+        expect(results).to_have_count(0)
+        box.fill(query)
+        box.press("End")
         try:
             results.first.wait_for(state="visible", timeout=1_000)
             break

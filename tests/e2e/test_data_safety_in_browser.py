@@ -9,9 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from pages import LANG_PREFIX, PAGES, read_download
+from pages import LANG_PREFIX, PAGES, before, read_download, strings as t
 from tools import schema, worksheets
-from tools.i18n import Strings
 
 # For each worksheet, a text input and a textarea on the form as it first shows.
 FIELDS = {
@@ -22,22 +21,7 @@ FIELDS = {
 WS = tuple(PAGES)
 
 
-def t(ws, lang):
-    return Strings(worksheets.get(ws).STRINGS, lang)
 
-
-def before(text):
-    """The fixed part of a message, up to its first placeholder."""
-    return text.split("{")[0]
-
-
-@pytest.fixture
-def context(browser):
-    # Service workers blocked, as for the other tests (tests/conftest.py): routes see every request.
-    ctx = browser.new_context(permissions=["clipboard-read", "clipboard-write"], accept_downloads=True,
-                              service_workers="block")
-    yield ctx
-    ctx.close()
 
 
 def open_ws(page, site_url, ws, lang, ready=True):
@@ -69,8 +53,8 @@ def limit_of(ws, selector, page):
 
 @pytest.mark.parametrize("lang", ["en", "no"])
 @pytest.mark.parametrize("ws", WS)
-def test_limits_hold_where_the_text_is_typed_and_pasted_and_the_export_imports_again(context, site_url, ws, lang):
-    page = open_ws(context.new_page(), site_url, ws, lang)
+def test_limits_hold_where_the_text_is_typed_and_pasted_and_the_export_imports_again(clipboard_context, site_url, ws, lang):
+    page = open_ws(clipboard_context.new_page(), site_url, ws, lang)
     s = t(ws, lang)
     short, long_ = FIELDS[ws]
     field = page.locator(short).first
@@ -117,8 +101,8 @@ BAD_FILES = [
 
 @pytest.mark.parametrize("lang", ["en", "no"])
 @pytest.mark.parametrize("ws", WS)
-def test_bad_files_are_refused_and_the_calculator_keeps_running(context, site_url, ws, lang):
-    page = open_ws(context.new_page(), site_url, ws, lang)
+def test_bad_files_are_refused_and_the_calculator_keeps_running(clipboard_context, site_url, ws, lang):
+    page = open_ws(clipboard_context.new_page(), site_url, ws, lang)
     mod, s = worksheets.get(ws), t(ws, lang)
     short = page.locator(FIELDS[ws][0]).first
     short.fill("Mine")
@@ -154,8 +138,8 @@ def damaged_entries(ws):
 
 @pytest.mark.parametrize("lang", ["en", "no"])
 @pytest.mark.parametrize("ws", WS)
-def test_damaged_saved_state_is_kept_reported_and_offered_for_download(context, site_url, ws, lang):
-    page = open_ws(context.new_page(), site_url, ws, lang, ready=False)
+def test_damaged_saved_state_is_kept_reported_and_offered_for_download(clipboard_context, site_url, ws, lang):
+    page = open_ws(clipboard_context.new_page(), site_url, ws, lang, ready=False)
     key = page.locator("[data-worksheet]").get_attribute("data-storage-key")
     s = t(ws, lang)
     for name, text, reason, recovered in damaged_entries(ws):
@@ -184,10 +168,10 @@ def test_damaged_saved_state_is_kept_reported_and_offered_for_download(context, 
 
 
 @pytest.mark.parametrize("lang", ["en", "no"])
-def test_text_over_a_limit_saved_by_an_older_version_is_kept_and_named(context, site_url, lang):
+def test_text_over_a_limit_saved_by_an_older_version_is_kept_and_named(clipboard_context, site_url, lang):
     ws = "stakeholder-matrix"
     mod, s = worksheets.get(ws), t(ws, lang)
-    page = open_ws(context.new_page(), site_url, ws, lang, ready=False)
+    page = open_ws(clipboard_context.new_page(), site_url, ws, lang, ready=False)
     long_text = "x" * 2100
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [
         "isp:" + ws, json.dumps({"format": mod.FORMAT, "version": 1, "data": {"objective": long_text}})])
@@ -203,11 +187,11 @@ def test_text_over_a_limit_saved_by_an_older_version_is_kept_and_named(context, 
 
 
 @pytest.mark.parametrize("lang", ["en", "no"])
-def test_two_tabs_take_in_each_others_changes(context, site_url, lang):
+def test_two_tabs_take_in_each_others_changes(clipboard_context, site_url, lang):
     ws = "stakeholder-matrix"
     s = t(ws, lang)
-    first = open_ws(context.new_page(), site_url, ws, lang)
-    second = open_ws(context.new_page(), site_url, ws, lang)
+    first = open_ws(clipboard_context.new_page(), site_url, ws, lang)
+    second = open_ws(clipboard_context.new_page(), site_url, ws, lang)
     first.locator("[data-field='objective']").fill("Typed in the first tab")
     expect(second.locator("[data-field='objective']")).to_have_value("Typed in the first tab")
     expect(second.locator("[data-message]")).to_have_text(s("other_tab"))
@@ -232,11 +216,11 @@ Storage.prototype.setItem = function (key, value) {
 
 
 @pytest.mark.parametrize("lang", ["en", "no"])
-def test_full_storage_is_reported_the_text_stays_and_saving_resumes(context, site_url, lang):
+def test_full_storage_is_reported_the_text_stays_and_saving_resumes(clipboard_context, site_url, lang):
     ws = "vi-worksheet"
     s = t(ws, lang)
-    context.add_init_script(FULL_STORAGE)
-    page = open_ws(context.new_page(), site_url, ws, lang)
+    clipboard_context.add_init_script(FULL_STORAGE)
+    page = open_ws(clipboard_context.new_page(), site_url, ws, lang)
     page.evaluate("window.__storageFull = true")
     page.locator("#vi-what").fill("Not saved yet")
     expect(page.locator("[data-message]")).to_have_text(s("storage_failed"))
@@ -249,10 +233,10 @@ def test_full_storage_is_reported_the_text_stays_and_saving_resumes(context, sit
 
 @pytest.mark.parametrize("lang", ["en", "no"])
 @pytest.mark.parametrize("ws", WS)
-def test_print_without_python_gives_the_readers_answers(context, site_url, ws, lang):
-    context.route("**/*.wasm", lambda route: route.abort())
-    context.add_init_script("window.print = () => { window.__printed = document.body.className; };")
-    page = open_ws(context.new_page(), site_url, ws, lang, ready=False)
+def test_print_without_python_gives_the_readers_answers(clipboard_context, site_url, ws, lang):
+    clipboard_context.route("**/*.wasm", lambda route: route.abort())
+    clipboard_context.add_init_script("window.print = () => { window.__printed = document.body.className; };")
+    page = open_ws(clipboard_context.new_page(), site_url, ws, lang, ready=False)
     page.wait_for_selector("[data-worksheet][data-failed='true']", timeout=60_000)
     page.locator(FIELDS[ws][1]).first.fill("My answer on paper")
     button(page, ws, lang, "print_filled").click()
@@ -276,8 +260,8 @@ FOCUS = """() => {
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("ws", WS)
-def test_every_control_shows_keyboard_focus(context, site_url, ws, scheme):
-    page = context.new_page()
+def test_every_control_shows_keyboard_focus(clipboard_context, site_url, ws, scheme):
+    page = clipboard_context.new_page()
     page.emulate_media(color_scheme=scheme)
     lang = "en" if scheme == "light" else "no"
     open_ws(page, site_url, ws, lang)
@@ -297,8 +281,8 @@ def test_every_control_shows_keyboard_focus(context, site_url, ws, scheme):
 
 @pytest.mark.parametrize("lang", ["en", "no"])
 @pytest.mark.parametrize("ws", WS)
-def test_saving_shows_the_time_without_moving_the_page_or_taking_focus(context, site_url, ws, lang):
-    page = open_ws(context.new_page(), site_url, ws, lang)
+def test_saving_shows_the_time_without_moving_the_page_or_taking_focus(clipboard_context, site_url, ws, lang):
+    page = open_ws(clipboard_context.new_page(), site_url, ws, lang)
     s = t(ws, lang)
     saved = page.locator("[data-saved]")
     expect(saved).to_have_text("")

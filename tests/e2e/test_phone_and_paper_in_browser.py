@@ -7,9 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from pages import LANG_PREFIX, PAGES
+from pages import LANG_PREFIX, PAGES, strings as t
 from tools import content, worksheets
-from tools.i18n import Strings
 
 PHONE = {"width": 390, "height": 844}
 # A part of each form, the figure in its results, and what the picture's smallest text is.
@@ -19,9 +18,6 @@ FORMS = {
     "competency-self-check": ("fieldset.cs-domain", "cs-profile-heading", "[data-region='profile'] svg"),
 }
 
-
-def t(ws, lang):
-    return Strings(worksheets.get(ws).STRINGS, lang)
 
 
 def open_ws(page, site_url, ws, lang):

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from pages import LANG_PREFIX, run_axe
+from pages import LANG_PREFIX, run_axe, search_hrefs
 
 ENGLISH = {
     "stakeholders": "worksheets/stakeholder-matrix/",
@@ -68,25 +68,8 @@ NORWEGIAN = {
 
 
 def search(page, query):
-    """Type a query into the site's search and return the result pages' paths, best first."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    items = page.locator(".md-search-result__item > a.md-search-result__link:first-child")
-    # The search worker builds its index after the page loads, and a query typed before that
-    # is not run again: clear and type again until results show (bounded). Material reads the
-    # query on key up, so one key press after filling runs exactly this query.
-    for _ in range(20):
-        box.fill("")
-        box.press("End")
-        expect(items).to_have_count(0)
-        box.fill(query)
-        box.press("End")
-        try:
-            items.first.wait_for(state="visible", timeout=1_000)
-            break
-        except Exception:
-            continue
-    return items.evaluate_all("els => els.map(e => new URL(e.href).pathname)")
+    """The result pages' paths for a query on the site's search, best first."""
+    return [urlsplit(href).path for href in search_hrefs(page, query, first_per_page=True)]
 
 
 def first_results(page, site_url, lang, queries):

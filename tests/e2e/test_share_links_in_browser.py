@@ -9,9 +9,8 @@ import string
 import pytest
 from playwright.sync_api import expect
 
-from pages import LANG_PREFIX, PAGES, read_download, run_axe
+from pages import LANG_PREFIX, PAGES, before, read_download, run_axe, strings as t
 from tools import share, worksheets
-from tools.i18n import Strings
 
 WS = tuple(PAGES)
 # A few fields per worksheet, typed by the "trainer": (selector, text).
@@ -23,20 +22,7 @@ TYPED = {
 }
 
 
-def t(ws, lang):
-    return Strings(worksheets.get(ws).STRINGS, lang)
 
-
-def before(text):
-    return text.split("{")[0]
-
-
-@pytest.fixture
-def context(browser):
-    ctx = browser.new_context(permissions=["clipboard-read", "clipboard-write"], accept_downloads=True,
-                              service_workers="block")
-    yield ctx
-    ctx.close()
 
 
 def address(site_url, ws, lang):
@@ -65,6 +51,14 @@ def export_doc(page, ws, lang):
 
 def saved(page, ws):
     return page.evaluate(f"localStorage.getItem('isp:{ws}')")
+
+
+def reader_with_own_work(context, url, ws, field, text):
+    """A reader's page with something typed and saved: (page, the saved entry)."""
+    page = open_ws(context.new_page(), url, ws)
+    page.locator(field).first.fill(text)
+    expect(page.locator("[data-saved]")).not_to_be_empty()
+    return page, saved(page, ws)
 
 
 def panel(page):
@@ -136,14 +130,11 @@ def test_a_shared_worksheet_opens_as_it_was_after_the_reader_chooses_to_load_it(
 
 
 @pytest.mark.parametrize("lang", ["en", "no"])
-def test_a_reader_who_ignores_the_link_keeps_their_own_worksheet(context, site_url, lang):
+def test_a_reader_who_ignores_the_link_keeps_their_own_worksheet(clipboard_context, site_url, lang):
     ws = "stakeholder-matrix"
     s = t(ws, lang)
     url = address(site_url, ws, lang)
-    page = open_ws(context.new_page(), url, ws)
-    page.locator("[data-field='objective']").fill("My own objective")
-    expect(page.locator("[data-saved]")).not_to_be_empty()
-    mine = saved(page, ws)
+    page, mine = reader_with_own_work(clipboard_context, url, ws, "[data-field='objective']", "My own objective")
     page.goto(link_for(ws, {"objective": "The trainer's case", "stakeholders": [{"name": "Parents"}]}, url))
     ready(page, ws)
     offer = panel(page)
@@ -161,13 +152,11 @@ def test_a_reader_who_ignores_the_link_keeps_their_own_worksheet(context, site_u
 
 
 @pytest.mark.parametrize("lang", ["en", "no"])
-def test_a_link_with_assessments_can_be_added_beside_the_readers_own(context, site_url, lang):
+def test_a_link_with_assessments_can_be_added_beside_the_readers_own(clipboard_context, site_url, lang):
     ws = "vi-worksheet"
     s = t(ws, lang)
     url = address(site_url, ws, lang)
-    page = open_ws(context.new_page(), url, ws)
-    page.locator("#vi-name").fill("Mine")
-    expect(page.locator("[data-saved]")).not_to_be_empty()
+    page, _ = reader_with_own_work(clipboard_context, url, ws, "#vi-name", "Mine")
     case = {"open": "a1", "assessments": [{"id": "a1", "name": "Case: before"}, {"id": "a2", "name": "Case: after"}]}
     page.goto(link_for(ws, case, url))
     ready(page, ws)
@@ -205,14 +194,11 @@ def bad_links(ws, url):
 
 
 @pytest.mark.parametrize("lang", ["en", "no"])
-def test_bad_links_are_refused_in_the_readers_language_and_change_nothing(context, site_url, lang):
+def test_bad_links_are_refused_in_the_readers_language_and_change_nothing(clipboard_context, site_url, lang):
     ws = "stakeholder-matrix"
     s = t(ws, lang)
     url = address(site_url, ws, lang)
-    page = open_ws(context.new_page(), url, ws)
-    page.locator("[data-field='objective']").fill("Keep me")
-    expect(page.locator("[data-saved]")).not_to_be_empty()
-    mine = saved(page, ws)
+    page, mine = reader_with_own_work(clipboard_context, url, ws, "[data-field='objective']", "Keep me")
     message = page.locator("[data-message]")
     for name, link, key in bad_links(ws, url):
         page.evaluate("m => m.replaceChildren()", message.element_handle())
@@ -231,10 +217,10 @@ def test_bad_links_are_refused_in_the_readers_language_and_change_nothing(contex
 
 
 @pytest.mark.parametrize("lang", ["en", "no"])
-def test_a_link_to_another_worksheet_offers_its_page_where_it_opens(context, site_url, lang):
+def test_a_link_to_another_worksheet_offers_its_page_where_it_opens(clipboard_context, site_url, lang):
     url = address(site_url, "stakeholder-matrix", lang)
     link = link_for("vi-worksheet", {"open": "", "assessments": [{"id": "a1", "name": "VI case"}]}, url)
-    page = context.new_page()
+    page = clipboard_context.new_page()
     page.goto(link)
     ready(page, "stakeholder-matrix")
     vi = t("vi-worksheet", lang)
@@ -245,10 +231,10 @@ def test_a_link_to_another_worksheet_offers_its_page_where_it_opens(context, sit
 
 
 @pytest.mark.parametrize("lang", ["en", "no"])
-def test_a_worksheet_too_large_for_a_link_points_to_the_file(context, site_url, lang):
+def test_a_worksheet_too_large_for_a_link_points_to_the_file(clipboard_context, site_url, lang):
     ws = "stakeholder-matrix"
     s = t(ws, lang)
-    page = open_ws(context.new_page(), address(site_url, ws, lang), ws)
+    page = open_ws(clipboard_context.new_page(), address(site_url, ws, lang), ws)
     rng = random.Random(3)
     page.locator("[data-field='objective']").fill("".join(rng.choice(string.ascii_letters) for _ in range(2000)))
     page.locator("ol[data-list='stakeholders'] > li [data-field='stake']").first.fill(
