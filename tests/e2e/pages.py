@@ -3,7 +3,7 @@ import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import expect
+from playwright.sync_api import Error, expect
 
 from tools import worksheets
 from tools.i18n import Strings
@@ -24,6 +24,20 @@ def strings(ws, lang):
 def before(text):
     """The fixed part of a message, up to its first placeholder."""
     return text.split("{")[0]
+
+
+def until(page, script, arg=None, timeout=30_000):
+    """Poll an async script until it returns true (wait_for_function does not await a promise:
+    it takes the promise itself for true)."""
+    for _ in range(timeout // 250):
+        try:
+            if page.evaluate(script, arg):
+                return
+        except Error as error:  # the page reloaded meanwhile: ask the new one
+            if "context was destroyed" not in str(error):
+                raise
+        page.wait_for_timeout(250)
+    raise AssertionError(f"still false after {timeout} ms: {script}")
 
 
 def run_axe(page):

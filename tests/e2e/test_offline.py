@@ -7,28 +7,15 @@ import sys
 import time
 
 import pytest
-from playwright.sync_api import Error, expect
+from playwright.sync_api import expect
 
-from pages import LANG_PREFIX, PAGES, run_axe
+from pages import LANG_PREFIX, PAGES, run_axe, until
 from site_server import SiteServer
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "hooks"))
 import offline  # noqa: E402
 
 SAVE_TEXT = {"en": offline.STRINGS["en"], "no": offline.STRINGS["no"]}
-
-
-def until(page, script, arg=None, timeout=30_000):
-    """Poll an async script until it returns true (wait_for_function does not await)."""
-    for _ in range(timeout // 250):
-        try:
-            if page.evaluate(script, arg):
-                return
-        except Error as error:  # the page reloaded meanwhile: ask the new one
-            if "context was destroyed" not in str(error):
-                raise
-        page.wait_for_timeout(250)
-    raise AssertionError(f"still false after {timeout} ms: {script}")
 
 
 def wait_until_kept(page, path=None):

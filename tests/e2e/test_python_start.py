@@ -5,7 +5,7 @@ bench/run.py, not here."""
 import pytest
 from playwright.sync_api import expect
 
-from pages import LANG_PREFIX, PAGES
+from pages import LANG_PREFIX, PAGES, until
 
 SNAPSHOTS = "isp-python-snapshot"
 KEYS = f"async () => (await (await caches.open('{SNAPSHOTS}')).keys()).map(r => r.url)"
@@ -18,10 +18,16 @@ def open_ready(context, url, ws):
     return page
 
 
-def snapshot_keys(page, expected_count=1):
-    # The snapshot is kept just after Python is ready.
-    page.wait_for_function(f"async () => (await (await caches.open('{SNAPSHOTS}')).keys()).length === {expected_count}",
-                           timeout=30_000)
+def snapshot_keys(page):
+    """The kept snapshot's key, once it is stored whole (it is written just after Python is
+    ready; a key can be listed before its 31 MB are in)."""
+    until(page, f"""async () => {{
+        const cache = await caches.open('{SNAPSHOTS}');
+        const keys = await cache.keys();
+        if (keys.length !== 1) return false;
+        const hit = await cache.match(keys[0]);
+        return Boolean(hit) && (await hit.arrayBuffer()).byteLength > 1000000;
+    }}""")
     return page.evaluate(KEYS)
 
 
@@ -59,12 +65,12 @@ def test_a_damaged_or_old_snapshot_is_dropped_and_python_starts_as_on_a_first_vi
     page.locator("[data-field='objective']").fill("Still works")
     expect(page.locator("[data-region='summary']")).not_to_be_empty()
     # A sound snapshot of this version took the damaged one's place; the old version's is gone.
-    page.wait_for_function(f"""async key => {{
+    until(page, f"""async key => {{
         const cache = await caches.open('{SNAPSHOTS}');
         const keys = (await cache.keys()).map(r => r.url);
         const hit = await cache.match(key);
         return keys.length === 1 && keys[0] === key && hit && (await hit.arrayBuffer()).byteLength > 1000000;
-    }}""", arg=key, timeout=30_000)
+    }}""", key)
     page.close()
     page = open_ready(context, site_url + PAGES[ws], ws)
     assert page.get_attribute("[data-worksheet]", "data-python-from") == "snapshot"

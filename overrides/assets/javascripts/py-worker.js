@@ -98,6 +98,7 @@ async function boot() {
       pyodide = await start(loadPyodide, snapshot);
       from = "snapshot";
     } catch (error) {
+      console.warn("Python's start-up snapshot could not be used; starting afresh:", error);
       await dropSnapshot();
     }
   }
