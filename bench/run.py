@@ -10,9 +10,11 @@ The built site is served as an organisation would serve it: the real nginx with 
    category scores, largest contentful paint, bytes transferred, and any request for Pyodide.
 2. Search: each language's index, raw and gzip-compressed.
 3. Python ready, for each worksheet in both languages: cold (a new browser profile) and repeat
-   (the same profile, opened again), against a bare page that only calls `loadPyodide` with the
-   same files on the same server, cold and repeat, taking turns (worksheet, bare, worksheet ...)
-   so drift in the machine's speed hits both alike. Ratios per pair; medians of the runs.
+   (the same profile, opened again once the first visit has finished its work; with the site's
+   service worker, and again with service workers blocked), against a bare page that only calls
+   `loadPyodide` with the same files on the same server, cold and repeat, taking turns
+   (worksheet, bare, worksheet ...) so drift in the machine's speed hits both alike. Ratios per
+   pair; medians of the runs.
 
 Not a test: it prints figures and exits 0. Compare runs made on the same machine, at the same
 load (`uptime` is printed first).
@@ -30,7 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from browser import executable_path, launch_args  # noqa: E402
 from e2e.pages import LANG_PREFIX, PAGES  # noqa: E402
@@ -149,6 +151,15 @@ def print_search(site):
 
 # ---------------------------------------------------------------- Python ready, cold and repeat
 
+SNAPSHOT_KEPT = """async () => {
+  const cache = await caches.open("isp-python-snapshot");
+  const keys = await cache.keys();
+  if (keys.length !== 1) return false;
+  const hit = await cache.match(keys[0]);
+  return Boolean(hit) && (await hit.arrayBuffer()).byteLength > 1000000;
+}"""
+
+
 def visit(context, url, watch):
     page = context.new_page()
     if watch:
@@ -157,15 +168,23 @@ def visit(context, url, watch):
     page.wait_for_function("() => window.__ready !== undefined", timeout=180_000)
     figures = page.evaluate("""() => ({
         dom: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
-        ready: window.__ready })""")
-    # Let the page finish what it does after it is ready (the service worker keeping the files).
+        ready: window.__ready,
+        from: (document.querySelector('[data-worksheet]') || document.body).dataset.pythonFrom || '' })""")
+    # Let the page finish what it does after it is ready: the service worker keeping the files
+    # and, on a worksheet page, the worker keeping Python's snapshot (a reader's next visit comes
+    # later than this one's does). wait_for_function would not await the promise: poll it.
     page.wait_for_timeout(1500)
+    if watch:
+        for _ in range(120):
+            if page.evaluate(SNAPSHOT_KEPT):
+                break
+            page.wait_for_timeout(250)
     page.close()
     return figures
 
 
-def cold_and_repeat(browser, url, watch):
-    context = browser.new_context(service_workers="allow")
+def cold_and_repeat(browser, url, watch, service_workers="allow"):
+    context = browser.new_context(service_workers=service_workers)
     cold = visit(context, url, watch)
     repeat = visit(context, url, watch)
     context.close()
@@ -178,24 +197,30 @@ def med(values):
 
 def print_startup(browser, server, runs):
     print(f"\nPython ready: {runs} runs, taking turns with the bare loadPyodide page (ms, medians)")
-    print(f"{'worksheet':28} {'lang':4} {'form':>6} {'cold':>6} {'repeat':>6} {'bare':>6} {'bare rep':>8}"
-          f" {'cold/bare':>9} {'rep/cold':>8} {'bare rep/cold':>13}")
+    print("  repeat: the same browser profile, its service worker on; no SW: with service workers blocked,")
+    print("  so files come from the HTTP cache (revalidated); snap: repeats that started from the snapshot")
+    print(f"{'worksheet':28} {'lang':4} {'form':>6} {'cold':>6} {'repeat':>6} {'no SW':>6} {'bare':>6} {'bare rep':>8}"
+          f" {'cold/bare':>9} {'rep/cold':>8} {'noSW/cold':>9} {'bare rep/cold':>13} {'snap':>5}")
     baseline = server.url + "bench-baseline.html"
     for ws, path in PAGES.items():
         for lang in ("en", "no"):
             url = server.url + LANG_PREFIX[lang] + path
             cold_and_repeat(browser, url, True)  # warm-up: the machine's disk cache, not the browser's
             rows = []
+            snap = 0
             for _ in range(runs):
                 w_cold, w_rep = cold_and_repeat(browser, url, True)
+                _, n_rep = cold_and_repeat(browser, url, True, service_workers="block")
                 b_cold, b_rep = cold_and_repeat(browser, baseline, False)
-                rows.append((w_cold["dom"], w_cold["ready"], w_rep["ready"], b_cold["ready"], b_rep["ready"]))
-            form, cold, rep, bare, bare_rep = (med(c) for c in zip(*rows))
-            ratio = med([r[1] / r[3] for r in rows])
+                snap += (w_rep["from"] == "snapshot") + (n_rep["from"] == "snapshot")
+                rows.append((w_cold["dom"], w_cold["ready"], w_rep["ready"], n_rep["ready"], b_cold["ready"], b_rep["ready"]))
+            form, cold, rep, no_sw, bare, bare_rep = (med(c) for c in zip(*rows))
+            ratio = med([r[1] / r[4] for r in rows])
             rep_ratio = med([r[2] / r[1] for r in rows])
-            bare_rep_ratio = med([r[4] / r[3] for r in rows])
-            print(f"{ws:28} {lang:4} {form:6.0f} {cold:6.0f} {rep:6.0f} {bare:6.0f} {bare_rep:8.0f}"
-                  f" {ratio:9.2f} {rep_ratio:8.2f} {bare_rep_ratio:13.2f}")
+            no_sw_ratio = med([r[3] / r[1] for r in rows])
+            bare_rep_ratio = med([r[5] / r[4] for r in rows])
+            print(f"{ws:28} {lang:4} {form:6.0f} {cold:6.0f} {rep:6.0f} {no_sw:6.0f} {bare:6.0f} {bare_rep:8.0f}"
+                  f" {ratio:9.2f} {rep_ratio:8.2f} {no_sw_ratio:9.2f} {bare_rep_ratio:13.2f} {snap:>3}/{2 * runs}")
 
 
 def main():

@@ -105,7 +105,7 @@ def on_page_content(html, page, config, files):
         raise PluginError(f"{page.file.src_uri}: front matter names worksheet {worksheet_id!r} "
                           f"but the page has no {MARKER} marker")
     lang = _current_language(config)
-    page.meta["code_version"] = code_version()  # for py-start.js in the page's head
+    page.meta["code_version"] = code_version()  # for partials/py-start.html in the page's head
     form = worksheets.render_page(worksheet_id, lang, page.meta["code_version"])
     _list_results_in_toc(page, worksheet_id, lang, form)
     # A jump from the top of the page straight to the form, for readers who know the method.

@@ -83,12 +83,7 @@ self.addEventListener("message", (event) => {
 
 async function respond(request) {
   const cache = await caches.open(CACHE);
-  const hit = await cache.match(request, { ignoreSearch: true, ignoreMethod: true });
-  if (request.method === "HEAD") {
-    // py-worker.js checks the .wasm's type with HEAD before loading Python.
-    if (hit) return new Response(null, { status: hit.status, statusText: hit.statusText, headers: hit.headers });
-    return fetch(request);
-  }
+  const hit = await cache.match(request, { ignoreSearch: true });
   if (hit) return hit;
   const response = await fetch(request);
   if (cacheable(response)) await cache.put(request, response.clone());
@@ -98,7 +93,7 @@ async function respond(request) {
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   const url = new URL(request.url);
-  if (!inScope(url) || (request.method !== "GET" && request.method !== "HEAD")) return;
+  if (!inScope(url) || request.method !== "GET") return;
   if (url.href === new URL("sw.js", SCOPE).href) return;
   event.respondWith(respond(request));
 });

@@ -4,6 +4,15 @@ import json
 from . import share, worksheets
 
 
+def warm(worksheet_id, lang):
+    """Get a worksheet ready before any reader's data reaches Python: its module imported and
+    one view of an empty form made, which loads its strings and data. The browser's worker calls
+    this on a first visit just before it keeps its start-up snapshot, so a later visit starts
+    with the page's worksheet ready. An id or language it does not know warms nothing."""
+    if worksheet_id in worksheets.MODULES and lang in ("en", "no"):
+        worksheets.view(worksheet_id, None, lang)
+
+
 def call(action, args_json):
     args = json.loads(args_json)
     ws, lang = args["worksheet"], args["lang"]

@@ -5,7 +5,7 @@ bench/run.py, not here."""
 import pytest
 from playwright.sync_api import expect
 
-from pages import LANG_PREFIX, PAGES, until
+from pages import LANG_PREFIX, PAGES, strings, until
 
 SNAPSHOTS = "isp-python-snapshot"
 KEYS = f"async () => (await (await caches.open('{SNAPSHOTS}')).keys()).map(r => r.url)"
@@ -105,4 +105,60 @@ def test_a_first_visit_downloads_python_only_once_the_page_is_up_and_a_repeat_vi
     order = requests_in_order(context, again, site_url + PAGES[ws], ws, hold=1500)
     assert again.get_attribute("[data-worksheet]", "data-python-from") == "snapshot"
     assert order.index("pyodide requested") < order.index("worksheet.js arrived")
+    context.close()
+
+
+def test_the_wasm_is_asked_for_once_and_never_checked_beforehand(browser, site_url):
+    """Pyodide's own request is the only one for the .wasm: no HEAD request checks it first (a
+    round trip on every visit, and wrong when offline with the file in a cache)."""
+    ws = "vi-worksheet"
+    context = browser.new_context(service_workers="block")
+    asked = []
+    context.on("request", lambda r: "pyodide.asm.wasm" in r.url and asked.append(r.method))
+    page = open_ready(context, site_url + PAGES[ws], ws)
+    snapshot_keys(page)
+    page.close()
+    open_ready(context, site_url + PAGES[ws], ws)
+    assert asked == ["GET", "GET"]
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_a_wasm_refused_by_the_security_policy_is_said_at_once_and_typing_is_kept(browser, site_url, lang):
+    """A host whose Content-Security-Policy lacks 'wasm-unsafe-eval' refuses to compile Python.
+    Pyodide only logs that and waits for ever; the page says Python could not start."""
+    ws = "stakeholder-matrix"
+    context = browser.new_context(service_workers="block")
+
+    def strict(route):
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers,
+                                                  "content-security-policy": "default-src 'self'; script-src 'self'"})
+    context.route("**/assets/javascripts/py-worker.js*", strict)
+    page = context.new_page()
+    page.goto(site_url + LANG_PREFIX[lang] + PAGES[ws])
+    page.wait_for_selector("[data-worksheet][data-failed='true']", timeout=30_000)
+    expect(page.locator("[data-status]")).to_contain_text(strings(ws, lang)("status_failed"))
+    page.locator("[data-field='name']").first.fill("Kept while Python is refused")
+    page.reload()
+    assert page.locator("[data-field='name']").first.input_value() == "Kept while Python is refused"
+    context.close()
+
+
+def test_the_kept_snapshot_is_python_without_its_empty_pages(browser, site_url):
+    """The snapshot is stored without the pages of Python's memory that are all zeros (about
+    two thirds), and a repeat visit starts from it."""
+    ws = "competency-self-check"
+    context = browser.new_context(service_workers="block")
+    page = open_ready(context, site_url + PAGES[ws], ws)
+    [key] = snapshot_keys(page)
+    stored, length = page.evaluate("""async key => {
+        const bytes = new Uint8Array(await (await (await caches.open('isp-python-snapshot')).match(key)).arrayBuffer());
+        const view = new DataView(bytes.buffer);
+        return [bytes.length, view.getUint32(4, true)];
+    }""", key)
+    assert length > 16_000_000 and stored < length * 0.6
+    page.close()
+    again = open_ready(context, site_url + PAGES[ws], ws)
+    assert again.get_attribute("[data-worksheet]", "data-python-from") == "snapshot"
     context.close()

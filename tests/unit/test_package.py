@@ -54,3 +54,24 @@ def test_each_worksheet_id_names_its_module_and_only_that_module_is_loaded():
         mine = "tools." + worksheets.MODULES[worksheet_id]
         others = {"tools." + name for name in worksheets.MODULES.values()} - {mine}
         assert mine in loaded and not others & set(loaded), (worksheet_id, loaded)
+
+
+def test_warm_gets_the_pages_worksheet_ready_and_nothing_else():
+    """What the worker runs before it keeps its start-up snapshot: the page's worksheet imported
+    and its first view made, so a repeat visit's first view does not wait for them; other
+    worksheets, and ids or languages it does not know, are left alone (no error either)."""
+    import subprocess
+
+    from tools import worksheets
+
+    probe = ("import sys; from tools import bridge; bridge.warm({ws!r}, {lang!r}); "
+             "print(' '.join(sorted(m for m in sys.modules if m.startswith('tools.'))))")
+    for worksheet_id, name in worksheets.MODULES.items():
+        loaded = subprocess.run([sys.executable, "-c", probe.format(ws=worksheet_id, lang="no")], cwd=TOOLS.parent,
+                                capture_output=True, text=True, check=True).stdout.split()
+        others = {"tools." + n for n in worksheets.MODULES.values()} - {"tools." + name}
+        assert "tools." + name in loaded and not others & set(loaded), (worksheet_id, loaded)
+    for worksheet_id, lang in (("", ""), ("no-such-sheet", "en"), ("vi-worksheet", "de")):
+        loaded = subprocess.run([sys.executable, "-c", probe.format(ws=worksheet_id, lang=lang)], cwd=TOOLS.parent,
+                                capture_output=True, text=True, check=True).stdout.split()
+        assert not {"tools." + n for n in worksheets.MODULES.values()} & set(loaded), loaded

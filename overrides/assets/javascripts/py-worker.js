@@ -11,34 +11,99 @@ let bridge = null;
 
 const post = (message) => self.postMessage(message);
 
-// Pyodide waits forever when its .wasm is blocked or served with the wrong type, so the .wasm's
-// headers are asked for alongside (not before) its start: a host or firewall that blocks it is
-// reported at once. Offline, a failed request proves nothing (the file may be in a cache).
-async function checkWasm() {
-  const url = new URL("pyodide/pyodide.asm.wasm", assets);
-  let response;
-  try {
-    response = await fetch(url, { method: "HEAD" });
-  } catch (error) {
-    if (self.navigator && self.navigator.onLine === false) return;
-    throw error;
-  }
-  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
-  const type = response.headers.get("content-type") || "";
-  if (!type.startsWith("application/wasm")) throw new Error(`${url.pathname} is served as "${type}", not application/wasm`);
+// Pyodide waits forever when its .wasm cannot be compiled (blocked by a host or firewall, served
+// with the wrong type, refused by a Content-Security-Policy): it only logs the failure. So the
+// worker hears of that failure itself, from WebAssembly.instantiateStreaming, which Pyodide
+// calls once, and stops waiting. No request is made to check the file beforehand.
+let wasmFailed = () => {};
+if (typeof WebAssembly.instantiateStreaming === "function") {
+  const instantiateStreaming = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = (source, imports) => {
+    const result = instantiateStreaming.call(WebAssembly, source, imports);
+    result.catch((error) => wasmFailed(new Error(`pyodide.asm.wasm: ${error && error.message ? error.message : error}`)));
+    return result;
+  };
 }
 
-// A repeat visit starts from a memory snapshot of Python taken on the first, with the worksheets'
-// code already imported: kept in this browser's Cache Storage, one per code version (the key
+// A repeat visit starts from a memory snapshot of Python taken on the first, with the page's
+// worksheet already imported: kept in this browser's Cache Storage, one per code version (the key
 // names it), never sent anywhere. A snapshot that cannot be read or used is dropped, and Python
 // starts as on a first visit.
 const SNAPSHOTS = "isp-python-snapshot";
 const snapshotKey = new URL(`python-snapshot?v=${codeVersion}`, assets).href;
 
+// Python's memory is 31 MB, of which some 19 MB are pages of zeros. It is kept without them: a
+// map of the pages in front, then the pages that are not all zero. That is a third of the bytes
+// to store and to read back, and faster to read than any compression (gzip took 0.33 s).
+const PAGE = 4096;
+const MAGIC = 0x31505349; // "ISP1"
+
+function pack(bytes) {
+  const pages = Math.ceil(bytes.length / PAGE);
+  const used = new Uint8Array(pages);
+  const words = bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2) : null;
+  let kept = 0;
+  for (let p = 0; p < pages; p++) {
+    const start = p * PAGE;
+    const end = Math.min(start + PAGE, bytes.length);
+    let zero = true;
+    if (words && end % 4 === 0) {
+      for (let w = start >> 2; w < end >> 2 && zero; w++) zero = words[w] === 0;
+    } else {
+      for (let b = start; b < end && zero; b++) zero = bytes[b] === 0;
+    }
+    if (!zero) {
+      used[p] = 1;
+      kept += end - start;
+    }
+  }
+  const head = 12 + pages;
+  const out = new Uint8Array(head + kept);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, bytes.length, true);
+  view.setUint32(8, pages, true);
+  out.set(used, 12);
+  let at = head;
+  for (let p = 0; p < pages; p++) {
+    if (!used[p]) continue;
+    const page = bytes.subarray(p * PAGE, Math.min((p + 1) * PAGE, bytes.length));
+    out.set(page, at);
+    at += page.length;
+  }
+  return out;
+}
+
+function unpack(stored) {
+  const view = new DataView(stored.buffer, stored.byteOffset, stored.byteLength);
+  if (stored.length < 12 || view.getUint32(0, true) !== MAGIC) throw new Error("the kept snapshot is not one");
+  const length = view.getUint32(4, true);
+  const pages = view.getUint32(8, true);
+  if (pages !== Math.ceil(length / PAGE) || stored.length < 12 + pages) throw new Error("the kept snapshot is damaged");
+  const used = stored.subarray(12, 12 + pages);
+  const bytes = new Uint8Array(length);
+  let at = 12 + pages;
+  for (let p = 0; p < pages; ) {
+    if (!used[p]) {
+      p++;
+      continue;
+    }
+    let q = p;
+    while (q < pages && used[q]) q++; // a run of kept pages, copied at once
+    const size = Math.min(q * PAGE, length) - p * PAGE;
+    if (at + size > stored.length) throw new Error("the kept snapshot is cut short");
+    bytes.set(stored.subarray(at, at + size), p * PAGE);
+    at += size;
+    p = q;
+  }
+  if (at !== stored.length) throw new Error("the kept snapshot is damaged");
+  return bytes;
+}
+
+// The kept snapshot's response, or null. Its body is read while Pyodide's own files load.
 async function savedSnapshot() {
   try {
-    const hit = await (await caches.open(SNAPSHOTS)).match(snapshotKey);
-    return hit ? new Uint8Array(await hit.arrayBuffer()) : null;
+    return (await (await caches.open(SNAPSHOTS)).match(snapshotKey)) || null;
   } catch (error) {
     return null; // no Cache Storage here (a private window may have none)
   }
@@ -46,9 +111,10 @@ async function savedSnapshot() {
 
 async function keepSnapshot(bytes) {
   try {
+    const packed = pack(bytes);
     const cache = await caches.open(SNAPSHOTS);
     for (const request of await cache.keys()) if (request.url !== snapshotKey) await cache.delete(request);
-    await cache.put(snapshotKey, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
+    await cache.put(snapshotKey, new Response(packed, { headers: { "Content-Type": "application/octet-stream" } }));
   } catch (error) {
     // Storage full or blocked: the next visit starts as this one did.
   }
@@ -65,9 +131,9 @@ async function dropSnapshot() {
 const SITE = "/home/pyodide/site";
 const IMPORT = `import sys; sys.path.insert(0, '${SITE}'); import tools.bridge`;
 
-async function start(loadPyodide, snapshot) {
-  const wasmProblem = checkWasm().then(() => new Promise(() => {})); // settles only on a problem
+function start(loadPyodide, snapshot) {
   const options = { indexURL: new URL("pyodide/", assets).href };
+  const wasmProblem = new Promise((resolve, reject) => (wasmFailed = reject)); // this start's own
   return Promise.race([
     loadPyodide(snapshot ? { ...options, _loadSnapshot: snapshot } : { ...options, _makeSnapshot: true }),
     wasmProblem,
@@ -77,11 +143,14 @@ async function start(loadPyodide, snapshot) {
 // The page says "go" once it has painted (worksheet.js). A first visit waits for it, so Python's
 // downloads never compete with the page's own; a repeat visit with a snapshot does not wait.
 let go;
+let page = { worksheet: "", lang: "" };
 const painted = new Promise((resolve) => (go = resolve));
 
 async function boot() {
-  const snapshot = await savedSnapshot();
-  if (!snapshot) await painted;
+  const saved = await savedSnapshot();
+  const snapshot = saved && saved.arrayBuffer().then((buffer) => unpack(new Uint8Array(buffer)));
+  if (snapshot) snapshot.catch(() => {}); // reported where it is awaited
+  if (!saved) await painted;
   post({ type: "progress", step: "runtime" });
   // The worksheet code downloads while Python starts, not after.
   const code = fetch(new URL(`tools.zip?v=${codeVersion}`, assets)).then((response) => {
@@ -108,7 +177,9 @@ async function boot() {
   pyodide.unpackArchive(await code, "zip", { extractDir: SITE });
   let fresh = null;
   if (from === "start") {
-    pyodide.runPython(IMPORT);
+    // The page's own worksheet is made ready too (its module and data, on an empty form), so
+    // that a repeat visit finds it in the snapshot; its first view costs no more than before.
+    pyodide.runPython(`${IMPORT}; tools.bridge.warm(${JSON.stringify(page.worksheet)}, ${JSON.stringify(page.lang)})`);
     // Taken before any Python object is handed to JavaScript, as a snapshot must be.
     try {
       fresh = pyodide.makeMemorySnapshot();
@@ -127,7 +198,10 @@ const ready = boot().catch((error) => {
 });
 
 self.onmessage = async (event) => {
-  if (event.data && event.data.type === "go") return go();
+  if (event.data && event.data.type === "go") {
+    page = { worksheet: String(event.data.worksheet || ""), lang: String(event.data.lang || "") };
+    return go();
+  }
   const { id, action, args } = event.data;
   try {
     await ready;

@@ -454,8 +454,8 @@ function start(root) {
   // ------------------------------------------------------------------ Python in a worker
   // The site's root (this file is assets/javascripts/worksheet.js), for links in exports.
   const siteRoot = new URL("../../", import.meta.url).href;
-  // py-start.js (in the page's head) has usually started the worker already, and kept what it
-  // said meanwhile; otherwise it starts here.
+  // The page's head (partials/py-start.html) has usually started the worker already, and kept
+  // what it said meanwhile; otherwise it starts here.
   const early = globalThis.ispPython && globalThis.ispPython.version === root.dataset.codeVersion ? globalThis.ispPython : null;
   const worker = early ? early.worker
     : new Worker(new URL(`./py-worker.js?v=${root.dataset.codeVersion}`, import.meta.url), { type: "module" });
@@ -822,14 +822,15 @@ function start(root) {
 
   restore();
 
-  // Last, once everything above exists: what the worker said before this page listened (py-start.js
-  // kept it) is heard now, in order, and then as it comes.
+  // Last, once everything above exists: what the worker said before this page listened (the
+  // head's script kept it) is heard now, in order, and then as it comes.
   worker.onmessage = heard;
   worker.onerror = broke;
   if (early) {
     for (const { kind, event } of early.heard.splice(0)) (kind === "error" ? broke : heard)(event);
   }
   // The page is up: Python may now download what a first visit needs (py-worker.js waits for
-  // this unless it starts from a snapshot, whose files are already in this browser).
-  worker.postMessage({ type: "go" });
+  // this unless it starts from a snapshot, whose files are already in this browser). The
+  // worksheet and language say what to get ready before the snapshot is kept.
+  worker.postMessage({ type: "go", worksheet, lang });
 }
