@@ -17,6 +17,11 @@ Material writes `404.html` once per language build, each over the last; this hoo
 language's and writes it to `404.html` (default language) and `<lang>/404.html`, with links
 from the site's public path (mkdocs `site_url`), since a 404 page is served at any address.
 
+On worksheet pages Material's search worker is started through `workers/search-later.js`,
+which holds back building the index while the worksheet's Python starts: this hook points those
+pages' search at it and writes Material's worker's file name into it (a query on its address
+would not do: a worker's location is that of the response a service worker gives it).
+
 Every step is idempotent: the i18n plugin runs this hook once per language build.
 """
 import json
@@ -31,6 +36,8 @@ HERE = Path(__file__).resolve().parent
 PREFIX_STEMMING = HERE / "lunr_no_prefix.js"
 # lunr-languages' code for each language this hook patches, from the theme, as shipped.
 LUNR_PATCHES = {"no": PREFIX_STEMMING}
+SEARCH_LATER = "assets/javascripts/workers/search-later.js"
+SEARCH_WORKER = re.compile(r'("search": "[^"]*/workers/)(search\.[0-9a-f]+\.min\.js)(")')
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">.*?"base": ")([^"]*)(")', re.S)
 
 _not_found = {}  # language -> the 404 page as rendered in that language's build
@@ -58,6 +65,8 @@ def _page_dir(url):
 @event_priority(-100)
 def on_post_page(output, page, config):
     """A page of another language than the default gets its language folder as search base."""
+    if page.meta.get("worksheet"):
+        output = SEARCH_WORKER.sub(lambda m: m.group(1) + "search-later.js" + m.group(3), output, count=1)
     _, others = _languages(config)
     lang = next((code for code in others if page.url.startswith(code + "/")), None)
     if lang is None:
@@ -112,5 +121,8 @@ def on_post_build(config):
             name = f"assets/javascripts/lunr/min/lunr.{lang}.min.js"
             original = next(Path(d, name) for d in config.theme.dirs if Path(d, name).exists()).read_bytes()
             _write_if_changed(site / name, original + b"\n" + patch.read_bytes())
+    workers = sorted((site / "assets/javascripts/workers").glob("search.*.min.js"))
+    later = next(Path(d, SEARCH_LATER) for d in config.theme.dirs if Path(d, SEARCH_LATER).exists()).read_text("utf-8")
+    _write_if_changed(site / SEARCH_LATER, later.replace("__MATERIAL_SEARCH_WORKER__", workers[0].name).encode("utf-8"))
     for lang, html in _not_found.items():
         _write_if_changed(site / ("404.html" if lang == default else f"{lang}/404.html"), html.encode("utf-8"))

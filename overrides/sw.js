@@ -81,9 +81,12 @@ self.addEventListener("message", (event) => {
   }
 });
 
-async function respond(request) {
+async function respond(request, url) {
   const cache = await caches.open(CACHE);
-  const hit = await cache.match(request, { ignoreSearch: true });
+  // The address as asked for first; then the same file kept under another query or none
+  // (tools.zip?v=<hash> is one file), which makes the cache look at every entry it holds.
+  let hit = await cache.match(request);
+  if (!hit && url.search) hit = await cache.match(request, { ignoreSearch: true });
   if (hit) return hit;
   const response = await fetch(request);
   if (cacheable(response)) await cache.put(request, response.clone());
@@ -95,5 +98,5 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (!inScope(url) || request.method !== "GET") return;
   if (url.href === new URL("sw.js", SCOPE).href) return;
-  event.respondWith(respond(request));
+  event.respondWith(respond(request, url));
 });

@@ -89,6 +89,32 @@ def test_save_for_offline_use_keeps_the_whole_site(sw_page, sw_context, site_url
         looks_right(page)
 
 
+def test_a_worksheet_saved_for_offline_keeps_python_under_its_own_code_version(sw_page, sw_context, site_url):
+    """After "Save for offline use" the service worker keeps py-worker.js under its plain
+    address and answers the worksheet's py-worker.js?v=<version> with that copy. A worker's
+    location is its response's address, so the worker takes its code version from the page:
+    its snapshot is kept and found under that version, never under an empty one that a later
+    version of the site would take for its own."""
+    page = sw_page
+    page.goto(site_url)
+    box = page.locator("[data-offline-save]")
+    box.get_by_role("button", name=SAVE_TEXT["en"]["button"]).click()
+    expect(box.locator("[data-offline-status]")).to_have_text(SAVE_TEXT["en"]["done"], timeout=120_000)
+    ws = "stakeholder-matrix"
+    page.goto(site_url + PAGES[ws])
+    page.wait_for_selector('[data-worksheet][data-ready="true"]', timeout=60_000)
+    assert page.evaluate("navigator.serviceWorker.controller !== null")
+    version = page.get_attribute("[data-worksheet]", "data-code-version")
+    key = f"{site_url}assets/python-snapshot?v={version}"
+    until(page, """async key => {
+        const keys = (await (await caches.open('isp-python-snapshot')).keys()).map(r => r.url);
+        return keys.length === 1 && keys[0] === key;
+    }""", key, timeout=60_000)
+    page.reload()
+    page.wait_for_selector('[data-worksheet][data-ready="true"]', timeout=60_000)
+    assert page.get_attribute("[data-worksheet]", "data-python-from") == "snapshot"
+
+
 def test_with_save_data_on_nothing_large_is_fetched_without_the_readers_choice(sw_page, sw_context, site_url):
     page = sw_page
     page.add_init_script("Object.defineProperty(navigator, 'connection', {value: {saveData: true}})")

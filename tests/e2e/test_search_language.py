@@ -125,3 +125,45 @@ def test_a_missing_address_gets_a_404_page_in_its_language(page, site_url, lang,
     page.locator("a.not-found-home").click()
     expect(page).to_have_url(site_url + LANG_PREFIX[lang])
     expect(page.locator("article h1")).to_contain_text(home_heading)
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_search_on_a_worksheet_page_works_before_python_is_ready(browser, site_url, lang):
+    """On worksheet pages the search index is built once Python is ready; a reader who turns to
+    search sooner is not kept waiting for that: with Python held back, search still answers."""
+    context = browser.new_context(service_workers="block")
+    context.route("**/assets/pyodide/pyodide.asm.wasm", lambda route: None)  # never answered
+    page = context.new_page()
+    page.goto(site_url + LANG_PREFIX[lang] + "worksheets/vi-worksheet/")
+    query, found = ("stakeholders", "worksheets/stakeholder-matrix/") if lang == "en" else \
+        ("interessenter", "no/worksheets/stakeholder-matrix/")
+    hrefs = search_hrefs(page, query, first_per_page=True)
+    assert page.get_attribute("[data-worksheet]", "data-ready") != "true"
+    assert urlsplit(hrefs[0]).path.endswith("/" + found)
+    context.close()
+
+
+def test_a_worksheet_page_builds_its_search_index_after_python_is_ready(browser, site_url):
+    """The Norwegian index's language files are what the search worker loads when it builds
+    the index: on a worksheet page they are asked for only once Python is ready (it needs the
+    processor more while it starts); on other pages at once."""
+    context = browser.new_context(service_workers="block")
+    events = []
+    context.on("request", lambda r: "/lunr/min/lunr.no" in r.url and events.append("index"))
+    page = context.new_page()
+    page.expose_function("pythonReady", lambda: events.append("python"))
+    page.add_init_script("""new MutationObserver((_, o) => {
+        if (document.querySelector('[data-worksheet][data-ready="true"]')) { o.disconnect(); window.pythonReady(); }
+    }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-ready']});""")
+    page.goto(site_url + "no/worksheets/stakeholder-matrix/")
+    page.wait_for_selector('[data-worksheet][data-ready="true"]', timeout=60_000)
+    page.wait_for_timeout(1500)
+    assert events == ["python", "index"]
+    context.close()
+    context = browser.new_context(service_workers="block")
+    context.on("request", lambda r: "/lunr/min/lunr.no" in r.url and events.append("index at once"))
+    page = context.new_page()
+    page.goto(site_url + "no/guide/principles/")
+    page.wait_for_timeout(3000)
+    assert events == ["python", "index", "index at once"]
+    context.close()

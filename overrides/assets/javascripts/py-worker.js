@@ -1,12 +1,19 @@
 // Runs the worksheets' Python (tools/, packed as assets/tools.zip) on Pyodide, off the page's
 // main thread. Narrow interface, as in JupyterLite's kernel worker:
-//   page -> worker: {id, action, args}  (action: "view" | "export" | "import" | "check-saved" | "attach"
+//   page -> worker: {type: "start", version} first (the code version the page was built with),
+//                   {type: "go", worksheet, lang} once the page is up,
+//                   {id, action, args}  (action: "view" | "export" | "import" | "check-saved" | "attach"
 //                   | "share-link" | "open-link")
 //   worker -> page: {type: "progress", step} | {type: "ready", from: "start" | "snapshot"}
 //                   | {type: "failed", detail}
 //                   {type: "result", id, ok, value | error}
 const assets = new URL("../", import.meta.url);
-const codeVersion = new URL(self.location.href).searchParams.get("v") || "";
+// The page says which code version it runs, in its first message. The worker's own address
+// (py-worker.js?v=...) cannot be relied on for it: a service worker may answer with a copy kept
+// under the address without the query, and a worker's location is its response's address.
+let codeVersion = "";
+let started;
+const startMessage = new Promise((resolve) => (started = resolve));
 let bridge = null;
 
 const post = (message) => self.postMessage(message);
@@ -30,7 +37,7 @@ if (typeof WebAssembly.instantiateStreaming === "function") {
 // names it), never sent anywhere. A snapshot that cannot be read or used is dropped, and Python
 // starts as on a first visit.
 const SNAPSHOTS = "isp-python-snapshot";
-const snapshotKey = new URL(`python-snapshot?v=${codeVersion}`, assets).href;
+const snapshotKey = () => new URL(`python-snapshot?v=${codeVersion}`, assets).href;
 
 // Python's memory is 31 MB, of which some 19 MB are pages of zeros. It is kept without them: a
 // map of the pages in front, then the pages that are not all zero. That is a third of the bytes
@@ -103,7 +110,7 @@ function unpack(stored) {
 // The kept snapshot's response, or null. Its body is read while Pyodide's own files load.
 async function savedSnapshot() {
   try {
-    return (await (await caches.open(SNAPSHOTS)).match(snapshotKey)) || null;
+    return (await (await caches.open(SNAPSHOTS)).match(snapshotKey())) || null;
   } catch (error) {
     return null; // no Cache Storage here (a private window may have none)
   }
@@ -113,8 +120,8 @@ async function keepSnapshot(bytes) {
   try {
     const packed = pack(bytes);
     const cache = await caches.open(SNAPSHOTS);
-    for (const request of await cache.keys()) if (request.url !== snapshotKey) await cache.delete(request);
-    await cache.put(snapshotKey, new Response(packed, { headers: { "Content-Type": "application/octet-stream" } }));
+    for (const request of await cache.keys()) if (request.url !== snapshotKey()) await cache.delete(request);
+    await cache.put(snapshotKey(), new Response(packed, { headers: { "Content-Type": "application/octet-stream" } }));
   } catch (error) {
     // Storage full or blocked: the next visit starts as this one did.
   }
@@ -122,7 +129,7 @@ async function keepSnapshot(bytes) {
 
 async function dropSnapshot() {
   try {
-    await (await caches.open(SNAPSHOTS)).delete(snapshotKey);
+    await (await caches.open(SNAPSHOTS)).delete(snapshotKey());
   } catch (error) {
     /* nothing kept, nothing to drop */
   }
@@ -147,6 +154,7 @@ let page = { worksheet: "", lang: "" };
 const painted = new Promise((resolve) => (go = resolve));
 
 async function boot() {
+  codeVersion = String((await startMessage).version || "");
   const saved = await savedSnapshot();
   const snapshot = saved && saved.arrayBuffer().then((buffer) => unpack(new Uint8Array(buffer)));
   if (snapshot) snapshot.catch(() => {}); // reported where it is awaited
@@ -198,6 +206,7 @@ const ready = boot().catch((error) => {
 });
 
 self.onmessage = async (event) => {
+  if (event.data && event.data.type === "start") return started(event.data);
   if (event.data && event.data.type === "go") {
     page = { worksheet: String(event.data.worksheet || ""), lang: String(event.data.lang || "") };
     return go();

@@ -459,7 +459,10 @@ function start(root) {
   const early = globalThis.ispPython && globalThis.ispPython.version === root.dataset.codeVersion ? globalThis.ispPython : null;
   const worker = early ? early.worker
     : new Worker(new URL(`./py-worker.js?v=${root.dataset.codeVersion}`, import.meta.url), { type: "module" });
-  if (!early) globalThis.ispPython = { version: root.dataset.codeVersion, worker, heard: [] };
+  if (!early) {
+    worker.postMessage({ type: "start", version: root.dataset.codeVersion });
+    globalThis.ispPython = { version: root.dataset.codeVersion, worker, heard: [] };
+  }
   const pending = new Map();
   let calls = 0;
   let pythonReady = false;
@@ -478,7 +481,24 @@ function start(root) {
     statusBox.dataset.state = state;
   }
 
+  // Material's search worker builds its index once Python no longer needs the processor
+  // (workers/search-later.js waits for this "now"), or as soon as the reader turns to search.
+  const searchChannel = typeof BroadcastChannel === "function" ? new BroadcastChannel("isp-search") : null;
+  let searchMayStart = false;
+  function letSearchStart() {
+    searchMayStart = true;
+    if (searchChannel) searchChannel.postMessage("now");
+  }
+  if (searchChannel) searchChannel.onmessage = (event) => event.data === "ask" && searchMayStart && letSearchStart();
+  document.addEventListener("focusin", (event) => {
+    if (!searchMayStart && event.target instanceof Element && event.target.closest(".md-search")) letSearchStart();
+  });
+  document.addEventListener("change", (event) => {
+    if (!searchMayStart && event.target instanceof Element && event.target.id === "__search") letSearchStart();
+  });
+
   function fail(detail) {
+    if (!searchMayStart) letSearchStart();
     if (failed) return;
     failed = true;
     setStatus(S.status_failed, "failed");
@@ -497,7 +517,7 @@ function start(root) {
       failed = false;
       delete root.dataset.failed;
       setStatus(S.status_ready, "ready");
-      refresh();
+      refresh().finally(letSearchStart);
       checkSaved();
       links.open();
     } else if (msg.type === "failed") fail(msg.detail);
