@@ -83,7 +83,7 @@ function pack(bytes) {
 
 function unpack(stored) {
   const view = new DataView(stored.buffer, stored.byteOffset, stored.byteLength);
-  if (stored.length < 12 || view.getUint32(0, true) !== MAGIC) throw new Error("the kept snapshot is not one");
+  if (stored.length < 12 || view.getUint32(0, true) !== MAGIC) throw new Error("the kept snapshot is not in this format");
   const length = view.getUint32(4, true);
   const pages = view.getUint32(8, true);
   if (pages !== Math.ceil(length / PAGE) || stored.length < 12 + pages) throw new Error("the kept snapshot is damaged");
