@@ -5,11 +5,12 @@ import os
 import shutil
 import sys
 import time
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from pages import LANG_PREFIX, PAGES, run_axe, until
+from pages import LANG_PREFIX, PAGES, run_axe, search_hrefs, until
 from site_server import SiteServer
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "hooks"))
@@ -47,6 +48,29 @@ def test_a_page_opened_once_opens_again_offline(sw_page, sw_context, site_url, l
     # A page never opened is not there offline (nothing was fetched behind the reader's back).
     with pytest.raises(Exception):
         page.goto(site_url + LANG_PREFIX[lang] + "guide/dilemmas/")
+
+
+@pytest.mark.parametrize("lang, query, found", [("no", "interessenter", "no/worksheets/stakeholder-matrix/"),
+                                                ("en", "stakeholders", "worksheets/stakeholder-matrix/")])
+def test_the_first_page_opened_searches_offline_in_its_language_even_if_its_index_came_late(
+        sw_page, sw_context, site_url, lang, query, found):
+    """The search index of the page's language is kept with the page, even when Material was
+    still downloading it when the page had loaded (a slow network): offline, search answers."""
+    page = sw_page
+
+    def late(route):
+        page.wait_for_timeout(1500)
+        route.continue_()
+    page.route("**/search/search_index.json", late)
+    page.goto(site_url + LANG_PREFIX[lang] + "guide/principles/")
+    wait_until_kept(page)
+    index = site_url + LANG_PREFIX[lang] + "search/search_index.json"
+    until(page, "async url => !!(await caches.match(url))", index, timeout=30_000)
+    page.unroute_all(behavior="wait")  # the late answer has gone through
+    sw_context.set_offline(True)
+    page.reload()
+    hrefs = search_hrefs(page, query, first_per_page=True)
+    assert hrefs and urlsplit(hrefs[0]).path.endswith("/" + found)
 
 
 def test_a_worksheet_ready_once_works_offline(sw_page, sw_context, site_url):

@@ -23,16 +23,31 @@ async function remember(urls) {
   if (registration.active) registration.active.postMessage({ type: "remember", urls });
 }
 
+// The search index of this page's language: Material reads it from search/ under the base its
+// configuration names (the language's folder, hooks/search_language.py).
+function searchIndex() {
+  const config = document.getElementById("__config");
+  try {
+    const { base } = JSON.parse(config.textContent);
+    return new URL("search/search_index.json", new URL(base.endsWith("/") ? base : base + "/", location.href)).href;
+  } catch (error) {
+    return null; // no search on this page
+  }
+}
+
 // What this page loaded (some of it perhaps before the service worker controlled it), and
-// the search files its search worker loads, so the page opens again offline with search.
+// the search files its search worker loads, so the page opens again offline with search. The
+// index is named outright: Material may still be downloading it when this runs.
 async function rememberThisPage() {
   const urls = [location.href.split("#")[0]];
   for (const entry of performance.getEntriesByType("resource")) urls.push(entry.name);
   const icon = document.querySelector("link[rel~='icon']");
   if (icon) urls.push(icon.href);
+  const index = searchIndex();
+  if (index) urls.push(index);
   const { files } = await manifest();
   for (const file of files) {
-    if (/^(search\/|assets\/javascripts\/(workers|lunr)\/)/.test(file.url)) urls.push(new URL(file.url, root).href);
+    if (/^assets\/javascripts\/(workers|lunr)\//.test(file.url)) urls.push(new URL(file.url, root).href);
   }
   await remember(urls);
 }
