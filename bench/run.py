@@ -35,7 +35,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from browser import executable_path, launch_args  # noqa: E402
-from e2e.pages import LANG_PREFIX, PAGES  # noqa: E402
+from e2e.pages import LANG_PREFIX, PAGES, SNAPSHOT_KEPT, until  # noqa: E402
 from nginx_server import NginxServer  # noqa: E402
 # The bare page: loadPyodide on the main thread, with Pyodide's files as its npm package ships
 # them (its all-source standard library, not the site's compiled one). Its script is a file, not
@@ -151,15 +151,6 @@ def print_search(site):
 
 # ---------------------------------------------------------------- Python ready, cold and repeat
 
-SNAPSHOT_KEPT = """async () => {
-  const cache = await caches.open("isp-python-snapshot");
-  const keys = await cache.keys();
-  if (keys.length !== 1) return false;
-  const hit = await cache.match(keys[0]);
-  return Boolean(hit) && (await hit.arrayBuffer()).byteLength > 1000000;
-}"""
-
-
 def visit(context, url, watch):
     page = context.new_page()
     if watch:
@@ -172,13 +163,10 @@ def visit(context, url, watch):
         from: (document.querySelector('[data-worksheet]') || document.body).dataset.pythonFrom || '' })""")
     # Let the page finish what it does after it is ready: the service worker keeping the files
     # and, on a worksheet page, the worker keeping Python's snapshot (a reader's next visit comes
-    # later than this one's does). wait_for_function would not await the promise: poll it.
+    # later than this one's does).
     page.wait_for_timeout(1500)
     if watch:
-        for _ in range(120):
-            if page.evaluate(SNAPSHOT_KEPT):
-                break
-            page.wait_for_timeout(250)
+        until(page, SNAPSHOT_KEPT)
     page.close()
     return figures
 

@@ -87,6 +87,11 @@ def on_post_template(output, template_name, config):
     return output
 
 
+def _theme_file(config, name):
+    """A theme file as shipped (ours in overrides/ first, then Material's), not as last written."""
+    return next(Path(d, name) for d in config.theme.dirs if Path(d, name).exists()).read_bytes()
+
+
 def _write_if_changed(path, data):
     if path.exists() and path.read_bytes() == data:
         return
@@ -119,10 +124,9 @@ def on_post_build(config):
     for lang, patch in LUNR_PATCHES.items():
         if lang in others:
             name = f"assets/javascripts/lunr/min/lunr.{lang}.min.js"
-            original = next(Path(d, name) for d in config.theme.dirs if Path(d, name).exists()).read_bytes()
-            _write_if_changed(site / name, original + b"\n" + patch.read_bytes())
-    workers = sorted((site / "assets/javascripts/workers").glob("search.*.min.js"))
-    later = next(Path(d, SEARCH_LATER) for d in config.theme.dirs if Path(d, SEARCH_LATER).exists()).read_text("utf-8")
-    _write_if_changed(site / SEARCH_LATER, later.replace("__MATERIAL_SEARCH_WORKER__", workers[0].name).encode("utf-8"))
+            _write_if_changed(site / name, _theme_file(config, name) + b"\n" + patch.read_bytes())
+    [worker] = (site / "assets/javascripts/workers").glob("search.*.min.js")
+    later = _theme_file(config, SEARCH_LATER).replace(b"__MATERIAL_SEARCH_WORKER__", worker.name.encode())
+    _write_if_changed(site / SEARCH_LATER, later)
     for lang, html in _not_found.items():
         _write_if_changed(site / ("404.html" if lang == default else f"{lang}/404.html"), html.encode("utf-8"))

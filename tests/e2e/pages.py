@@ -26,6 +26,17 @@ def before(text):
     return text.split("{")[0]
 
 
+# True once the worksheet's worker has kept its start-up snapshot whole: it is written just
+# after Python is ready, and its key can be listed before its bytes are in.
+SNAPSHOT_KEPT = """async () => {
+    const cache = await caches.open('isp-python-snapshot');
+    const keys = await cache.keys();
+    if (keys.length !== 1) return false;
+    const hit = await cache.match(keys[0]);
+    return Boolean(hit) && (await hit.arrayBuffer()).byteLength > 1000000;
+}"""
+
+
 def until(page, script, arg=None, timeout=30_000):
     """Poll an async script until it returns true (wait_for_function does not await a promise:
     it takes the promise itself for true)."""

@@ -5,7 +5,7 @@ bench/run.py, not here."""
 import pytest
 from playwright.sync_api import expect
 
-from pages import LANG_PREFIX, PAGES, strings, until
+from pages import LANG_PREFIX, PAGES, SNAPSHOT_KEPT, strings, until
 
 SNAPSHOTS = "isp-python-snapshot"
 KEYS = f"async () => (await (await caches.open('{SNAPSHOTS}')).keys()).map(r => r.url)"
@@ -19,15 +19,8 @@ def open_ready(context, url, ws):
 
 
 def snapshot_keys(page):
-    """The kept snapshot's key, once it is stored whole (it is written just after Python is
-    ready; a key can be listed before its 31 MB are in)."""
-    until(page, f"""async () => {{
-        const cache = await caches.open('{SNAPSHOTS}');
-        const keys = await cache.keys();
-        if (keys.length !== 1) return false;
-        const hit = await cache.match(keys[0]);
-        return Boolean(hit) && (await hit.arrayBuffer()).byteLength > 1000000;
-    }}""")
+    """The kept snapshot's key, once it is stored whole."""
+    until(page, SNAPSHOT_KEPT)
     return page.evaluate(KEYS)
 
 

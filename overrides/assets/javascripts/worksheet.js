@@ -456,13 +456,10 @@ function start(root) {
   const siteRoot = new URL("../../", import.meta.url).href;
   // The page's head (partials/py-start.html) has usually started the worker already, and kept
   // what it said meanwhile; otherwise it starts here.
-  const early = globalThis.ispPython && globalThis.ispPython.version === root.dataset.codeVersion ? globalThis.ispPython : null;
+  const early = globalThis.ispPython || null;
   const worker = early ? early.worker
     : new Worker(new URL(`./py-worker.js?v=${root.dataset.codeVersion}`, import.meta.url), { type: "module" });
-  if (!early) {
-    worker.postMessage({ type: "start", version: root.dataset.codeVersion });
-    globalThis.ispPython = { version: root.dataset.codeVersion, worker, heard: [] };
-  }
+  if (!early) worker.postMessage({ type: "start", version: root.dataset.codeVersion });
   const pending = new Map();
   let calls = 0;
   let pythonReady = false;
