@@ -38,16 +38,16 @@ from browser import executable_path, launch_args  # noqa: E402
 from e2e.pages import LANG_PREFIX, PAGES, SNAPSHOT_KEPT, until  # noqa: E402
 from nginx_server import NginxServer  # noqa: E402
 # The bare page: loadPyodide on the main thread, with Pyodide's files as its npm package ships
-# them (its all-source standard library, not the site's compiled one). Its script is a file, not
-# inline, as the site's Content-Security-Policy (sent by nginx) requires.
+# them (bench-pyodide/: its all-source standard library, not the site's compiled one, and its
+# runtime script without the site's compile hint). Its script is a file, not inline, as the
+# site's Content-Security-Policy (sent by nginx) requires.
 BASELINE_HTML = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>baseline</title></head>
 <body><p>Baseline: loadPyodide on the main thread.</p>
 <script type="module" src="bench-baseline.js"></script></body></html>
 """
-BASELINE_JS = """import { loadPyodide } from "./assets/pyodide/pyodide.mjs";
-const pyodide = await loadPyodide({ indexURL: new URL("./assets/pyodide/", location.href).href,
-                                    stdLibURL: new URL("./bench-python_stdlib.zip", location.href).href });
+BASELINE_JS = """import { loadPyodide } from "./bench-pyodide/pyodide.mjs";
+const pyodide = await loadPyodide({ indexURL: new URL("./bench-pyodide/", location.href).href });
 pyodide.runPython("1 + 1");
 window.__ready = performance.now();
 """
@@ -231,7 +231,9 @@ def main():
             build(site)
         (site / "bench-baseline.html").write_text(BASELINE_HTML, encoding="utf-8")
         (site / "bench-baseline.js").write_text(BASELINE_JS, encoding="utf-8")
-        shutil.copyfile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip", site / "bench-python_stdlib.zip")
+        (site / "bench-pyodide").mkdir()
+        for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json", "python_stdlib.zip"):
+            shutil.copyfile(ROOT / "node_modules" / "pyodide" / name, site / "bench-pyodide" / name)
         (tmp / "nginx").mkdir()
         with NginxServer(site, tmp / "nginx") as server:
             print_search(site)

@@ -71,3 +71,16 @@ def test_the_worksheet_code_ships_as_its_source_with_unchecked_bytecode_beside_i
     assert len({h[:4] for h in headers}) == 1
     assert {int.from_bytes(h[4:8], "little") for h in headers} == {1}
     assert headers[0][:4] != importlib.util.MAGIC_NUMBER or sys.version_info[:2] == (3, 14)
+
+
+def test_pyodide_ships_as_its_package_has_it_with_one_compile_hint_in_front_of_its_runtime(built_site):
+    """The runtime script is Pyodide's own, byte for byte, after V8's compile hint (a comment that
+    has Chrome compile all of it at once, so its code cache covers all of it); the other files
+    are untouched."""
+    package = ROOT / "node_modules" / "pyodide"
+    shipped = built_site / "assets" / "pyodide"
+    runtime = (shipped / "pyodide.asm.mjs").read_bytes()
+    assert runtime.startswith(b"//# allFunctionsCalledOnLoad\n")
+    assert runtime.split(b"\n", 1)[1] == (package / "pyodide.asm.mjs").read_bytes()
+    for name in ("pyodide.mjs", "pyodide.asm.wasm", "pyodide-lock.json"):
+        assert (shipped / name).read_bytes() == (package / name).read_bytes(), name

@@ -155,3 +155,26 @@ def test_the_kept_snapshot_is_python_without_its_empty_pages(browser, site_url):
     again = open_ready(context, site_url + PAGES[ws], ws)
     assert again.get_attribute("[data-worksheet]", "data-python-from") == "snapshot"
     context.close()
+
+
+def test_a_first_visit_ends_by_running_pythons_runtime_again_from_the_service_workers_copy(sw_context, site_url):
+    """Chrome keeps a script's compiled code on its second run, or on its first from a service
+    worker's cache. Once its snapshot is kept, a first visit runs Pyodide's runtime script once
+    more, from the copy the service worker keeps for offline use, so that the next visit finds it
+    compiled. That copy is what the next visit gets, and nothing is downloaded for it."""
+    ws = "vi-worksheet"
+    runtime = []
+    sw_context.on("request", lambda r: r.url.endswith("/assets/pyodide/pyodide.asm.mjs") and runtime.append(r))
+    page = open_ready(sw_context, site_url + PAGES[ws], ws)
+    snapshot_keys(page)
+    primed = page.locator("[data-worksheet][data-runtime-primed='true']")
+    primed.wait_for(state="attached", timeout=40_000)
+    assert page.evaluate("Boolean(navigator.serviceWorker.controller)")
+    assert not runtime[0].response().from_service_worker  # Pyodide's own import, before the worker took over
+    assert runtime[-1].response().from_service_worker  # the second run's, from the service worker's cache
+    page.close()
+    runtime.clear()
+    again = open_ready(sw_context, site_url + PAGES[ws], ws)
+    assert again.get_attribute("[data-worksheet]", "data-python-from") == "snapshot"
+    assert runtime and all(r.response().from_service_worker for r in runtime)
+    assert again.locator("[data-worksheet][data-runtime-primed]").count() == 0  # done once, on the first visit

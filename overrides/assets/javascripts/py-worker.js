@@ -1,19 +1,19 @@
 // Runs the worksheets' Python (tools/, packed as assets/tools.zip) on Pyodide, off the page's
 // main thread. Narrow interface, as in JupyterLite's kernel worker:
-//   page -> worker: {type: "start", version} first (the code version the page was built with),
+//   page -> worker: the worker's name is the code version the page was built with;
 //                   {type: "go", worksheet, lang} once the page is up,
 //                   {id, action, args}  (action: "view" | "export" | "import" | "check-saved" | "attach"
 //                   | "share-link" | "open-link")
 //   worker -> page: {type: "progress", step} | {type: "ready", from: "start" | "snapshot"}
-//                   | {type: "failed", detail}
+//                   | {type: "kept"} (a first visit's snapshot is stored) | {type: "failed", detail}
 //                   {type: "result", id, ok, value | error}
 const assets = new URL("../", import.meta.url);
-// The page says which code version it runs, in its first message. The worker's own address
-// (py-worker.js?v=...) cannot be relied on for it: a service worker may answer with a copy kept
-// under the address without the query, and a worker's location is its response's address.
-let codeVersion = "";
-let started;
-const startMessage = new Promise((resolve) => (started = resolve));
+// The page names its code version as the worker's name, readable at once. The worker's own
+// address (py-worker.js?v=...) cannot be relied on for it: a service worker may answer with a
+// copy kept under the address without the query, and a worker's location is its response's
+// address. A message would do, but it reaches the worker only once the page's busy main thread
+// passes it on (50-120 ms on a repeat visit).
+const codeVersion = String(self.name || "");
 let bridge = null;
 
 const post = (message) => self.postMessage(message);
@@ -122,8 +122,9 @@ async function keepSnapshot(bytes) {
     const cache = await caches.open(SNAPSHOTS);
     for (const request of await cache.keys()) if (request.url !== snapshotKey()) await cache.delete(request);
     await cache.put(snapshotKey(), new Response(packed, { headers: { "Content-Type": "application/octet-stream" } }));
+    return true;
   } catch (error) {
-    // Storage full or blocked: the next visit starts as this one did.
+    return false; // storage full or blocked: the next visit starts as this one did
   }
 }
 
@@ -135,11 +136,54 @@ async function dropSnapshot() {
   }
 }
 
+// tools.zip, read here rather than by Pyodide's unpackArchive, which writes it to a temporary file
+// and unpacks it with Python's zipfile once Python has started (40-120 ms of a repeat visit's
+// ~900). Its entries are inflated by the browser (DecompressionStream) while Python starts; only
+// writing them into Python's file system waits for it.
+const inflate = async (data) =>
+  new Uint8Array(await new Response(new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).arrayBuffer());
+
+async function readZip(buffer) {
+  const bytes = new Uint8Array(buffer);
+  const view = new DataView(buffer);
+  let end = bytes.length - 22; // the end-of-directory record, after any comment
+  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--;
+  if (end < 0) throw new Error("tools.zip: not a zip file");
+  const names = new TextDecoder();
+  const files = [];
+  let at = view.getUint32(end + 16, true);
+  for (let i = view.getUint16(end + 10, true); i > 0; i--) {
+    if (view.getUint32(at, true) !== 0x02014b50) throw new Error("tools.zip: damaged");
+    const method = view.getUint16(at + 10, true);
+    const size = view.getUint32(at + 20, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const local = view.getUint32(at + 42, true);
+    const name = names.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    if (name.endsWith("/")) continue;
+    if (name.startsWith("/") || name.split("/").includes("..")) throw new Error(`tools.zip: ${name}`);
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const data = bytes.subarray(start, start + size);
+    if (method !== 0 && method !== 8) throw new Error(`tools.zip: ${name}: compression ${method}`);
+    files.push({ name, content: method === 8 ? inflate(data) : Promise.resolve(data) });
+  }
+  return Promise.all(files.map(async ({ name, content }) => ({ name, content: await content })));
+}
+
+function writeFiles(FS, files, dir) {
+  for (const { name, content } of files) {
+    const path = `${dir}/${name}`;
+    FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+    FS.writeFile(path, content);
+  }
+}
+
 const SITE = "/home/pyodide/site";
 const IMPORT = `import sys; sys.path.insert(0, '${SITE}'); import tools.bridge`;
 
-function start(loadPyodide, snapshot) {
+function start(loadPyodide, snapshot, createPyodideModule) {
   const options = { indexURL: new URL("pyodide/", assets).href };
+  if (createPyodideModule) options.createPyodideModule = createPyodideModule;
   const wasmProblem = new Promise((resolve, reject) => (wasmFailed = reject)); // this start's own
   return Promise.race([
     loadPyodide(snapshot ? { ...options, _loadSnapshot: snapshot } : { ...options, _makeSnapshot: true }),
@@ -154,8 +198,9 @@ let page = { worksheet: "", lang: "" };
 const painted = new Promise((resolve) => (go = resolve));
 
 async function boot() {
-  codeVersion = String((await startMessage).version || "");
-  const saved = await savedSnapshot();
+  // Without a code version (a page that named none), no snapshot is read or kept: it could not be
+  // told apart from another version's.
+  const saved = codeVersion ? await savedSnapshot() : null;
   const snapshot = saved && saved.arrayBuffer().then((buffer) => unpack(new Uint8Array(buffer)));
   if (snapshot) snapshot.catch(() => {}); // reported where it is awaited
   if (!saved) await painted;
@@ -166,13 +211,19 @@ async function boot() {
     return response.arrayBuffer();
   });
   code.catch(() => {}); // reported where it is awaited
+  const files = code.then(readZip);
+  files.catch(() => {}); // Pyodide unpacks it then
+  // A repeat visit imports the runtime script alongside its loader, not after it (Pyodide's own
+  // order); both come from this browser's caches.
+  const runtime = saved ? import(new URL("pyodide/pyodide.asm.mjs", assets).href).then((m) => m.default) : null;
+  if (runtime) runtime.catch(() => {}); // Pyodide imports it itself then
   const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", assets).href);
   post({ type: "progress", step: "start" });
   let pyodide = null;
   let from = "start";
   if (snapshot) {
     try {
-      pyodide = await start(loadPyodide, snapshot);
+      pyodide = await start(loadPyodide, snapshot, await runtime.catch(() => null));
       from = "snapshot";
     } catch (error) {
       console.warn("Python's start-up snapshot could not be used; starting afresh:", error);
@@ -182,9 +233,11 @@ async function boot() {
   if (!pyodide) pyodide = await start(loadPyodide, null);
   post({ type: "progress", step: "code" });
   // The files, for what is imported later (each worksheet's own module, on its first use).
-  pyodide.unpackArchive(await code, "zip", { extractDir: SITE });
+  const unpacked = await files.catch(() => null);
+  if (unpacked) writeFiles(pyodide.FS, unpacked, SITE);
+  else pyodide.unpackArchive(await code, "zip", { extractDir: SITE });
   let fresh = null;
-  if (from === "start") {
+  if (from === "start" && codeVersion) {
     // The page's own worksheet is made ready too (its module and data, on an empty form), so
     // that a repeat visit finds it in the snapshot; its first view costs no more than before.
     pyodide.runPython(`${IMPORT}; tools.bridge.warm(${JSON.stringify(page.worksheet)}, ${JSON.stringify(page.lang)})`);
@@ -197,7 +250,19 @@ async function boot() {
   }
   bridge = pyodide.pyimport("tools.bridge");
   post({ type: "ready", from });
-  if (fresh) keepSnapshot(fresh);
+  if (fresh) {
+    unkept = fresh;
+    setTimeout(keepNow, 2000); // if the page asks for nothing meanwhile
+  }
+}
+
+// A first visit's snapshot is stored once the page's first view is made: packing it holds this
+// thread for 20-40 ms, which the reader would otherwise wait for.
+let unkept = null;
+async function keepNow() {
+  const bytes = unkept;
+  unkept = null;
+  if (bytes && (await keepSnapshot(bytes))) post({ type: "kept" });
 }
 
 const ready = boot().catch((error) => {
@@ -206,7 +271,6 @@ const ready = boot().catch((error) => {
 });
 
 self.onmessage = async (event) => {
-  if (event.data && event.data.type === "start") return started(event.data);
   if (event.data && event.data.type === "go") {
     page = { worksheet: String(event.data.worksheet || ""), lang: String(event.data.lang || "") };
     return go();
@@ -219,4 +283,5 @@ self.onmessage = async (event) => {
   } catch (error) {
     post({ type: "result", id, ok: false, error: String(error && error.message ? error.message : error) });
   }
+  if (unkept) keepNow();
 };
