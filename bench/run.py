@@ -162,11 +162,13 @@ def visit(context, url, watch):
         ready: window.__ready,
         from: (document.querySelector('[data-worksheet]') || document.body).dataset.pythonFrom || '' })""")
     # Let the page finish what it does after it is ready: the service worker keeping the files
-    # and, on a worksheet page, the worker keeping Python's snapshot (a reader's next visit comes
-    # later than this one's does).
+    # and, on a worksheet page's first visit, the worker keeping Python's snapshot and the runtime
+    # script run once more (a reader's next visit comes later than this one's does).
     page.wait_for_timeout(1500)
     if watch:
         until(page, SNAPSHOT_KEPT)
+        if figures["from"] == "start":
+            page.wait_for_selector("[data-worksheet][data-runtime-primed='true']", state="attached", timeout=60_000)
     page.close()
     return figures
 
