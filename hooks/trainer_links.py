@@ -5,6 +5,10 @@
 - Every heading with a permalink gets, when the public address is known, its full address
   and its QR code's file (`data-share-address`, `data-share-qr`), which
   `assets/javascripts/share-links.js` offers in a small "link and QR code" panel.
+- Every such heading gets its "Link and QR code" button in the page as served (after the search
+  index has read the page, so the button's words are not indexed), rather than from the
+  script: added by the script, it pushed the page down once it ran (a short title wrapped to a
+  second line on a phone). Without scripts the button keeps its place, unseen (site.css).
 
 Addresses come from the site's public address (mkdocs `site_url`, or ISP_SITE_URL); without it
 the page shows relative links and says why there are no QR codes. QR codes are SVG files made
@@ -12,6 +16,7 @@ by segno, one per address, in `assets/qr/` (named by a hash of the address, so t
 address always gives the same file and the i18n plugin's second build rewrites nothing).
 """
 import hashlib
+import html
 import io
 import json
 import posixpath
@@ -30,7 +35,9 @@ from tools import content  # noqa: E402
 from tools.html import Raw, el, esc, void  # noqa: E402
 
 MARKER = re.compile(r"<!-- trainer-links: (pages|principles|domains|competencies|worksheets) -->")
-HEADING = re.compile(r'<h([1-6]) id="([^"]+)"([^>]*)>(.*?)</h\1>', re.S)
+HEADING = re.compile(r'<h([1-6])(\s[^>]*)>(.*?)</h\1>', re.S)
+HEADING_ID = re.compile(r'\sid="([^"]+)"')
+HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 LANG_FOLDER = {"en": "", "no": "no/"}
 STRINGS = json.loads((Path(__file__).parent / "trainer_links.json").read_text(encoding="utf-8"))
 
@@ -140,12 +147,13 @@ def on_page_content(html, page, config, files):
         return html
 
     def annotate(match):
-        level, anchor, attrs, inner = match.groups()
-        if 'class="headerlink"' not in inner:
+        level, attrs, inner = match.groups()
+        anchor = HEADING_ID.search(attrs)
+        if not anchor or 'class="headerlink"' not in inner or "data-share-address" in attrs:
             return match.group(0)
-        address = base + page.url + ("" if level == "1" else f"#{anchor}")
+        address = base + page.url + ("" if level == "1" else f"#{anchor.group(1)}")
         qr = _relative(qr_file(address), page.url)
-        return (f'<h{level} id="{anchor}"{attrs} data-share-address="{esc(address)}" data-share-qr="{esc(qr)}">'
+        return (f'<h{level}{attrs} data-share-address="{esc(address)}" data-share-qr="{esc(qr)}">'
                 f'{inner}</h{level}>')
     return HEADING.sub(annotate, html)
 
@@ -157,3 +165,27 @@ def on_post_build(config):
         if not target.exists() or target.read_bytes() != data:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+
+
+def share_button(inner, lang):
+    """The "Link and QR code" button for a heading whose HTML is `inner`, named for its title."""
+    words = STRINGS[lang]
+    title = html.unescape(re.sub(r"<[^>]+>", "", HEADERLINK.sub("", inner))).strip()
+    return (f'<button type="button" class="share-toggle" aria-expanded="false" '
+            f'aria-label="{esc(words["share_action_for"].format(title=title))}">{esc(words["share_action"])}</button>')
+
+
+def on_post_page(output, page, config):
+    lang = _lang(config)
+    if lang not in STRINGS:
+        raise PluginError(f"{page.file.src_uri}: no trainer-link strings for language {lang!r}")
+
+    def add(match):
+        level, attrs, inner = match.groups()
+        if not HEADING_ID.search(attrs) or 'class="headerlink"' not in inner or 'class="share-toggle"' in inner:
+            return match.group(0)
+        return match.group(0)[: -len(f"</h{level}>")] + share_button(inner, lang) + f"</h{level}>"
+    start, end = output.find('<article class="md-content__inner'), output.find("</article>")
+    if start < 0 or end < 0:
+        return output
+    return output[:start] + HEADING.sub(add, output[start:end]) + output[end:]

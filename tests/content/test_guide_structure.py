@@ -35,8 +35,8 @@ class Outline(HTMLParser):
             self._heading = (a["id"], [])
             if tag == "h2":
                 self._section = a["id"]
-        elif self._heading and tag == "a" and "headerlink" in classes:
-            self._skip += 1
+        elif self._heading and ((tag == "a" and "headerlink" in classes) or (tag == "button" and "share-toggle" in classes)):
+            self._skip += 1  # the heading's permalink and its "Link and QR code" button
         elif tag == "ul" and "competency-activities" in classes:
             self._in_list = True
             self.activities.setdefault(self._section, [])
@@ -47,7 +47,7 @@ class Outline(HTMLParser):
         if tag in HEADINGS and self._heading:
             self.headings[self._heading[0]] = " ".join("".join(self._heading[1]).split())
             self._heading = None
-        elif tag == "a" and self._skip:
+        elif tag in ("a", "button") and self._skip:
             self._skip -= 1
         elif tag == "li" and self._item is not None:
             self.activities[self._section].append(" ".join("".join(self._item).split()))

@@ -128,3 +128,28 @@ def test_when_the_clipboard_is_refused_the_address_is_selected_to_copy_by_hand(p
     expect(field).to_be_visible()
     expect(field).to_be_focused()
     assert field.evaluate("f => f.value.substring(f.selectionStart, f.selectionEnd)") == address
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_the_link_button_is_in_the_page_as_served_so_nothing_moves_when_scripts_start(browser, site_url, lang):
+    """On a phone, a short page title and its "Link and QR code" button take two lines. Added by
+    the script, the button pushed the page down once it ran; it now comes with the page, unseen
+    where scripts do not run, and the title takes the same room either way."""
+    url = site_url + LANG_PREFIX[lang] + "worksheets/vi-worksheet/"
+    heights = {}
+    for scripts in (False, True):
+        context = browser.new_context(viewport={"width": 412, "height": 823}, java_script_enabled=scripts,
+                                      service_workers="block")
+        page = context.new_page()
+        page.goto(url)
+        toggle = page.locator("article h1 button.share-toggle")
+        if scripts:
+            expect(toggle).to_be_visible()
+            expect(toggle).to_have_text(ACTION[lang])
+            page.wait_for_load_state("load")
+        else:
+            expect(toggle).to_be_hidden()
+        heights[scripts] = page.locator("article h1").bounding_box()["height"]
+        context.close()
+    assert heights[False] == heights[True]
+

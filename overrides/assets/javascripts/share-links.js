@@ -1,5 +1,6 @@
-/* Links for trainers: a "Link and QR code" button beside every heading of a page (the level-one
-   heading stands for the page), and the copy buttons of the trainer links page.
+/* Links for trainers: the "Link and QR code" button beside every heading of a page (the level-one
+   heading stands for the page; the build puts the button there), and the copy buttons of the
+   trainer links page.
 
    The build (hooks/trainer_links.py) gives each heading its full public address and its QR
    code's file; without a public address the link is the one the browser shows, and the panel
@@ -11,8 +12,6 @@
 
   var STRINGS = {
     en: {
-      action: "Link and QR code",
-      actionFor: "Link and QR code: {title}",
       address: "Address",
       copy: "Copy link",
       copied: "Link copied: {address}",
@@ -21,8 +20,6 @@
       noQr: "No QR code: this copy of the site was built without its public address, which a QR code must hold."
     },
     no: {
-      action: "Lenke og QR-kode",
-      actionFor: "Lenke og QR-kode: {title}",
       address: "Adresse",
       copy: "Kopier lenken",
       copied: "Lenken er kopiert: {address}",
@@ -98,12 +95,9 @@
     return panel
   }
 
-  function addAction(heading) {
+  /* The button is in the page as served (hooks/trainer_links.py), so nothing moves when this runs. */
+  function addAction(heading, toggle) {
     var title = headingTitle(heading)
-    var toggle = element("button", "share-toggle", t("action", {}))
-    toggle.type = "button"
-    toggle.setAttribute("aria-expanded", "false")
-    toggle.setAttribute("aria-label", t("actionFor", { title: title }))
     var panel = null
     toggle.addEventListener("click", function () {
       if (!panel) {
@@ -118,12 +112,11 @@
       panel.hidden = !open
       toggle.setAttribute("aria-expanded", String(open))
     })
-    heading.append(toggle)
   }
 
   function init() {
-    document.querySelectorAll("article.md-content__inner :is(h1, h2, h3, h4, h5, h6)[id]").forEach(function (h) {
-      if (h.querySelector(".headerlink")) addAction(h)
+    document.querySelectorAll("article.md-content__inner :is(h1, h2, h3, h4, h5, h6)[id] > button.share-toggle").forEach(function (toggle) {
+      addAction(toggle.parentElement, toggle)
     })
     /* The trainer links page: each row's copy button, with a field and a status of its own. */
     document.querySelectorAll("button.share-copy[data-copy]").forEach(function (button) {
