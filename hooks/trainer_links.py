@@ -148,10 +148,10 @@ def on_page_content(html, page, config, files):
 
     def annotate(match):
         level, attrs, inner = match.groups()
-        anchor = HEADING_ID.search(attrs)
-        if not anchor or 'class="headerlink"' not in inner or "data-share-address" in attrs:
+        anchor = _shared_anchor(attrs, inner)
+        if not anchor or "data-share-address" in attrs:
             return match.group(0)
-        address = base + page.url + ("" if level == "1" else f"#{anchor.group(1)}")
+        address = base + page.url + ("" if level == "1" else f"#{anchor}")
         qr = _relative(qr_file(address), page.url)
         return (f'<h{level}{attrs} data-share-address="{esc(address)}" data-share-qr="{esc(qr)}">'
                 f'{inner}</h{level}>')
@@ -167,6 +167,12 @@ def on_post_build(config):
             target.write_bytes(data)
 
 
+def _shared_anchor(attrs, inner):
+    """The id of a heading that offers its link (it has a permalink), or None."""
+    anchor = HEADING_ID.search(attrs)
+    return anchor.group(1) if anchor and 'class="headerlink"' in inner else None
+
+
 def share_button(inner, lang):
     """The "Link and QR code" button for a heading whose HTML is `inner`, named for its title."""
     words = STRINGS[lang]
@@ -176,13 +182,11 @@ def share_button(inner, lang):
 
 
 def on_post_page(output, page, config):
-    lang = _lang(config)
-    if lang not in STRINGS:
-        raise PluginError(f"{page.file.src_uri}: no trainer-link strings for language {lang!r}")
+    lang = _lang(config)  # on_page_content has checked it has strings
 
     def add(match):
         level, attrs, inner = match.groups()
-        if not HEADING_ID.search(attrs) or 'class="headerlink"' not in inner or 'class="share-toggle"' in inner:
+        if not _shared_anchor(attrs, inner) or 'class="share-toggle"' in inner:
             return match.group(0)
         return match.group(0)[: -len(f"</h{level}>")] + share_button(inner, lang) + f"</h{level}>"
     start, end = output.find('<article class="md-content__inner'), output.find("</article>")

@@ -37,7 +37,7 @@ if (typeof WebAssembly.instantiateStreaming === "function") {
 // names it), never sent anywhere. A snapshot that cannot be read or used is dropped, and Python
 // starts as on a first visit.
 const SNAPSHOTS = "isp-python-snapshot";
-const snapshotKey = () => new URL(`python-snapshot?v=${codeVersion}`, assets).href;
+const snapshotKey = new URL(`python-snapshot?v=${codeVersion}`, assets).href;
 
 // Python's memory is 31 MB, of which some 19 MB are pages of zeros. It is kept without them: a
 // map of the pages in front, then the pages that are not all zero. That is a third of the bytes
@@ -110,7 +110,7 @@ function unpack(stored) {
 // The kept snapshot's response, or null. Its body is read while Pyodide's own files load.
 async function savedSnapshot() {
   try {
-    return (await (await caches.open(SNAPSHOTS)).match(snapshotKey())) || null;
+    return (await (await caches.open(SNAPSHOTS)).match(snapshotKey)) || null;
   } catch (error) {
     return null; // no Cache Storage here (a private window may have none)
   }
@@ -120,8 +120,8 @@ async function keepSnapshot(bytes) {
   try {
     const packed = pack(bytes);
     const cache = await caches.open(SNAPSHOTS);
-    for (const request of await cache.keys()) if (request.url !== snapshotKey()) await cache.delete(request);
-    await cache.put(snapshotKey(), new Response(packed, { headers: { "Content-Type": "application/octet-stream" } }));
+    for (const request of await cache.keys()) if (request.url !== snapshotKey) await cache.delete(request);
+    await cache.put(snapshotKey, new Response(packed, { headers: { "Content-Type": "application/octet-stream" } }));
     return true;
   } catch (error) {
     return false; // storage full or blocked: the next visit starts as this one did
@@ -130,7 +130,7 @@ async function keepSnapshot(bytes) {
 
 async function dropSnapshot() {
   try {
-    await (await caches.open(SNAPSHOTS)).delete(snapshotKey());
+    await (await caches.open(SNAPSHOTS)).delete(snapshotKey);
   } catch (error) {
     /* nothing kept, nothing to drop */
   }
