@@ -1,6 +1,6 @@
 """The benchmark, one command: every figure the speed goals name, side by side in one run.
 
-    .venv/bin/python bench/run.py [--runs 3] [--site site] [--skip-lighthouse] [--skip-startup]
+    .venv/bin/python bench/run.py [--runs 3] [--site site] [--skip-lighthouse] [--skip-startup] [--playwright]
 
 The built site is served as an organisation would serve it: the real nginx with the build's own
 `_deploy/nginx.conf` (its headers and compression), under a sub-path. It prints:
@@ -11,10 +11,11 @@ The built site is served as an organisation would serve it: the real nginx with 
 2. Search: each language's index, raw and gzip-compressed.
 3. Python ready, for each worksheet in both languages: cold (a new browser profile) and repeat
    (the same profile, opened again once the first visit has finished its work; with the site's
-   service worker, and again with service workers blocked), against a bare page that only calls
-   `loadPyodide` with the same files on the same server, cold and repeat, taking turns
+   service worker, and again with the site served without it), against a bare page that only
+   calls `loadPyodide` with the same files on the same server, cold and repeat, taking turns
    (worksheet, bare, worksheet ...) so drift in the machine's speed hits both alike. Ratios per
-   pair; medians of the runs.
+   pair; medians of the runs. Chromium is driven with nothing tracked in it (bench/devtools.py);
+   --playwright drives it as the tests do instead.
 
 Not a test: it prints figures and exits 0. Compare runs made on the same machine, at the same
 load (`uptime` is printed first).
@@ -28,6 +29,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +37,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from browser import executable_path, launch_args  # noqa: E402
+from devtools import Chromium  # noqa: E402
 from e2e.pages import LANG_PREFIX, PAGES, SNAPSHOT_KEPT, until  # noqa: E402
 from nginx_server import NginxServer  # noqa: E402
 # The bare page: loadPyodide on the main thread, with Pyodide's files as its npm package ships
@@ -151,43 +154,100 @@ def print_search(site):
 
 # ---------------------------------------------------------------- Python ready, cold and repeat
 
-def visit(context, url, watch):
-    page = context.new_page()
-    if watch:
-        page.add_init_script(WATCH_READY)
-    page.goto(url)
-    page.wait_for_function("() => window.__ready !== undefined", timeout=180_000)
-    figures = page.evaluate("""() => ({
-        dom: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
-        ready: window.__ready,
-        from: (document.querySelector('[data-worksheet]') || document.body).dataset.pythonFrom || '' })""")
-    # Let the page finish what it does after it is ready: the service worker keeping the files
-    # and, on a worksheet page's first visit, the worker keeping Python's snapshot and the runtime
-    # script run once more (a reader's next visit comes later than this one's does).
-    page.wait_for_timeout(1500)
-    if watch:
-        until(page, SNAPSHOT_KEPT)
-        if figures["from"] == "start":
-            page.wait_for_selector("[data-worksheet][data-runtime-primed='true']", state="attached", timeout=60_000)
-    page.close()
-    return figures
+FIGURES = """(() => ({
+    dom: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+    ready: window.__ready,
+    from: (document.querySelector('[data-worksheet]') || document.body).dataset.pythonFrom || '' }))()"""
+PRIMED = "Boolean(document.querySelector(\"[data-worksheet][data-runtime-primed='true']\"))"
 
 
-def cold_and_repeat(browser, url, watch, service_workers="allow"):
-    context = browser.new_context(service_workers=service_workers)
-    cold = visit(context, url, watch)
-    repeat = visit(context, url, watch)
-    context.close()
-    return cold, repeat
+def playwright_chromium():
+    """Playwright's own Chromium, where the machine has none (tests/browser.py)."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        return p.chromium.executable_path
+
+
+class DevToolsHarness:
+    """The default: Chromium through its DevTools protocol, nothing tracked (bench/devtools.py)."""
+    name = "DevTools protocol, nothing tracked"
+
+    def __init__(self, no_sw_url):
+        self.chrome = Chromium(executable_path() or playwright_chromium(), launch_args()["args"])
+        self.swap = no_sw_url  # (site's address, the same site's without sw.js, as where they are blocked)
+
+    def visit(self, context, url, watch):
+        tab = self.chrome.open(context, url, WATCH_READY if watch else None)
+        tab.wait_for("window.__ready", timeout=180)
+        figures = tab.evaluate(FIGURES)
+        time.sleep(1.5)  # as in PlaywrightHarness.visit
+        if watch:
+            tab.wait_for(f"({SNAPSHOT_KEPT})()", timeout=60)
+            if figures["from"] == "start":
+                tab.wait_for(PRIMED, timeout=60)
+                time.sleep(1)  # as in PlaywrightHarness.visit
+        tab.close()
+        return figures
+
+    def cold_and_repeat(self, url, watch, service_workers="allow"):
+        if service_workers == "block":
+            url = url.replace(*self.swap)
+        context = self.chrome.new_context()
+        cold = self.visit(context, url, watch)
+        repeat = self.visit(context, url, watch)
+        self.chrome.close_context(context)
+        return cold, repeat
+
+    def close(self):
+        self.chrome.__exit__()
+
+
+class PlaywrightHarness:
+    """--playwright: as the tests drive Chromium, with Playwright's tracking of every page and
+    worker switched on (slower on a repeat visit than a reader's browser; see bench/devtools.py)."""
+    name = "Playwright"
+
+    def __init__(self, playwright):
+        self.browser = playwright.chromium.launch(**launch_args())
+
+    def visit(self, context, url, watch):
+        page = context.new_page()
+        if watch:
+            page.add_init_script(WATCH_READY)
+        page.goto(url)
+        page.wait_for_function("() => window.__ready !== undefined", timeout=180_000)
+        figures = page.evaluate(FIGURES)
+        # Let the page finish what it does after it is ready: the service worker keeping the
+        # files and, on a worksheet page's first visit, the worker keeping Python's snapshot and
+        # the runtime script run once more (a reader's next visit comes later than this one's).
+        page.wait_for_timeout(1500)
+        if watch:
+            until(page, SNAPSHOT_KEPT)
+            if figures["from"] == "start":
+                page.wait_for_selector("[data-worksheet][data-runtime-primed='true']", state="attached", timeout=60_000)
+                # Chromium stores a script's compiled code a moment after the script has run.
+                page.wait_for_timeout(1000)
+        page.close()
+        return figures
+
+    def cold_and_repeat(self, url, watch, service_workers="allow"):
+        context = self.browser.new_context(service_workers=service_workers)
+        cold = self.visit(context, url, watch)
+        repeat = self.visit(context, url, watch)
+        context.close()
+        return cold, repeat
+
+    def close(self):
+        self.browser.close()
 
 
 def med(values):
     return statistics.median(values)
 
 
-def print_startup(browser, server, runs):
-    print(f"\nPython ready: {runs} runs, taking turns with the bare loadPyodide page (ms, medians)")
-    print("  repeat: the same browser profile, its service worker on; no SW: with service workers blocked,")
+def print_startup(harness, server, runs):
+    print(f"\nPython ready: {runs} runs, taking turns with the bare loadPyodide page (ms, medians; {harness.name})")
+    print("  repeat: the same browser profile, its service worker on; no SW: without the service worker,")
     print("  so files come from the HTTP cache (revalidated); snap: repeats that started from the snapshot")
     print(f"{'worksheet':28} {'lang':4} {'form':>6} {'cold':>6} {'repeat':>6} {'no SW':>6} {'bare':>6} {'bare rep':>8}"
           f" {'cold/bare':>9} {'rep/cold':>8} {'noSW/cold':>9} {'bare rep/cold':>13} {'snap':>5}")
@@ -195,13 +255,13 @@ def print_startup(browser, server, runs):
     for ws, path in PAGES.items():
         for lang in ("en", "no"):
             url = server.url + LANG_PREFIX[lang] + path
-            cold_and_repeat(browser, url, True)  # warm-up: the machine's disk cache, not the browser's
+            harness.cold_and_repeat(url, True)  # warm-up: the machine's disk cache, not the browser's
             rows = []
             snap = 0
             for _ in range(runs):
-                w_cold, w_rep = cold_and_repeat(browser, url, True)
-                _, n_rep = cold_and_repeat(browser, url, True, service_workers="block")
-                b_cold, b_rep = cold_and_repeat(browser, baseline, False)
+                w_cold, w_rep = harness.cold_and_repeat(url, True)
+                _, n_rep = harness.cold_and_repeat(url, True, service_workers="block")
+                b_cold, b_rep = harness.cold_and_repeat(baseline, False)
                 snap += (w_rep["from"] == "snapshot") + (n_rep["from"] == "snapshot")
                 rows.append((w_cold["dom"], w_cold["ready"], w_rep["ready"], n_rep["ready"], b_cold["ready"], b_rep["ready"]))
             form, cold, rep, no_sw, bare, bare_rep = (med(c) for c in zip(*rows))
@@ -219,9 +279,9 @@ def main():
     parser.add_argument("--site", default=None, help="a built site (default: build one now)")
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--skip-startup", action="store_true")
+    parser.add_argument("--playwright", action="store_true",
+                        help="time Python's start through Playwright, as the tests drive Chromium (see bench/devtools.py)")
     args = parser.parse_args()
-
-    from playwright.sync_api import sync_playwright
 
     print(subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
     with tempfile.TemporaryDirectory() as tmp:
@@ -236,16 +296,30 @@ def main():
         (site / "bench-pyodide").mkdir()
         for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json", "python_stdlib.zip"):
             shutil.copyfile(ROOT / "node_modules" / "pyodide" / name, site / "bench-pyodide" / name)
-        (tmp / "nginx").mkdir()
-        with NginxServer(site, tmp / "nginx") as server:
+        # The same site without its service worker: what a browser that blocks them gets.
+        no_sw = tmp / "site-without-sw"
+        shutil.copytree(site, no_sw)
+        (no_sw / "sw.js").unlink()
+        for name in ("nginx", "nginx-no-sw"):
+            (tmp / name).mkdir()
+        with NginxServer(site, tmp / "nginx") as server, NginxServer(no_sw, tmp / "nginx-no-sw") as no_sw_server:
             print_search(site)
             if not args.skip_lighthouse:
                 print_lighthouse(server, tmp)
-            if not args.skip_startup:
+            if args.skip_startup:
+                return
+            if args.playwright:
+                from playwright.sync_api import sync_playwright
                 with sync_playwright() as p:
-                    browser = p.chromium.launch(**launch_args())
-                    print_startup(browser, server, args.runs)
-                    browser.close()
+                    harness = PlaywrightHarness(p)
+                    print_startup(harness, server, args.runs)
+                    harness.close()
+            else:
+                harness = DevToolsHarness((server.url, no_sw_server.url))
+                try:
+                    print_startup(harness, server, args.runs)
+                finally:
+                    harness.close()
 
 
 if __name__ == "__main__":
