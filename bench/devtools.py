@@ -109,6 +109,8 @@ class Chromium:
         except subprocess.TimeoutExpired:
             self.process.kill()
         os.close(self._out)
+        self._reader.join(timeout=10)  # ends once Chromium has closed its end
+        os.close(self._in)
         self.profile.cleanup()
 
 
