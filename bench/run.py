@@ -38,7 +38,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from browser import executable_path, launch_args  # noqa: E402
 from devtools import Chromium  # noqa: E402
-from e2e.pages import LANG_PREFIX, PAGES, SNAPSHOT_KEPT, until  # noqa: E402
+from e2e.pages import LANG_PREFIX, PAGES, RUNTIME_PRIMED, SNAPSHOT_KEPT, until  # noqa: E402
 from nginx_server import NginxServer  # noqa: E402
 # The bare page: loadPyodide on the main thread, with Pyodide's files as its npm package ships
 # them (bench-pyodide/: its all-source standard library, not the site's compiled one, and its
@@ -158,7 +158,6 @@ FIGURES = """(() => ({
     dom: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
     ready: window.__ready,
     from: (document.querySelector('[data-worksheet]') || document.body).dataset.pythonFrom || '' }))()"""
-PRIMED = "Boolean(document.querySelector(\"[data-worksheet][data-runtime-primed='true']\"))"
 
 
 def playwright_chromium():
@@ -184,7 +183,7 @@ class DevToolsHarness:
         if watch:
             tab.wait_for(f"({SNAPSHOT_KEPT})()", timeout=60)
             if figures["from"] == "start":
-                tab.wait_for(PRIMED, timeout=60)
+                tab.wait_for(RUNTIME_PRIMED, timeout=60)
                 time.sleep(1)  # as in PlaywrightHarness.visit
         tab.close()
         return figures

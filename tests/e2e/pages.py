@@ -37,6 +37,11 @@ SNAPSHOT_KEPT = """async () => {
 }"""
 
 
+# True once a first visit has run Pyodide's runtime script once more (py-prime.js), so that the
+# next visit finds it compiled.
+RUNTIME_PRIMED = "Boolean(document.querySelector(\"[data-worksheet][data-runtime-primed='true']\"))"
+
+
 def until(page, script, arg=None, timeout=30_000):
     """Poll an async script until it returns true (wait_for_function does not await a promise:
     it takes the promise itself for true)."""

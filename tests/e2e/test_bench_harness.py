@@ -4,10 +4,9 @@ the real site: a first visit starts Python, and the next, in the same profile, s
 first visit's snapshot, as the figures it prints assume."""
 from bench.devtools import Chromium
 from browser import executable_path, launch_args
-from pages import PAGES, SNAPSHOT_KEPT
+from pages import PAGES, RUNTIME_PRIMED, SNAPSHOT_KEPT
 
 READY = "document.querySelector('[data-worksheet][data-ready=\"true\"]')?.dataset.pythonFrom"
-PRIMED = "Boolean(document.querySelector(\"[data-worksheet][data-runtime-primed='true']\"))"
 
 
 def test_the_benchmarks_browser_opens_a_worksheet_and_its_repeat_visit_starts_from_the_snapshot(nginx_url, browser_type):
@@ -17,7 +16,7 @@ def test_the_benchmarks_browser_opens_a_worksheet_and_its_repeat_visit_starts_fr
         first = chrome.open(context, url)
         assert first.wait_for(READY) == "start"
         first.wait_for(f"({SNAPSHOT_KEPT})()")
-        first.wait_for(PRIMED)
+        first.wait_for(RUNTIME_PRIMED)
         first.close()
         again = chrome.open(context, url)
         assert again.wait_for(READY) == "snapshot"
