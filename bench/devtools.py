@@ -100,6 +100,9 @@ class Chromium:
         return self
 
     def __exit__(self, *exc):
+        self.close()
+
+    def close(self):
         try:
             self.send("Browser.close", timeout=10)
         except (DevToolsError, OSError):

@@ -160,6 +160,24 @@ FIGURES = """(() => ({
     from: (document.querySelector('[data-worksheet]') || document.body).dataset.pythonFrom || '' }))()"""
 
 
+def visit(open_tab, url, watch):
+    """One visit's figures; `open_tab(url, init_script)` opens the page in a driver's tab."""
+    tab = open_tab(url, WATCH_READY if watch else None)
+    tab.wait_for("window.__ready", timeout=180)
+    figures = tab.evaluate(FIGURES)
+    # Let the page finish what it does after it is ready: the service worker keeping the files
+    # and, on a worksheet page's first visit, the worker keeping Python's snapshot and the runtime
+    # script run once more (a reader's next visit comes later than this one's does).
+    time.sleep(1.5)
+    if watch:
+        tab.wait_for(f"({SNAPSHOT_KEPT})()", timeout=60)
+        if figures["from"] == "start":
+            tab.wait_for(RUNTIME_PRIMED, timeout=60)
+            time.sleep(1)  # Chromium stores a script's compiled code a moment after it has run
+    tab.close()
+    return figures
+
+
 def playwright_chromium():
     """Playwright's own Chromium, where the machine has none (tests/browser.py)."""
     from playwright.sync_api import sync_playwright
@@ -175,30 +193,31 @@ class DevToolsHarness:
         self.chrome = Chromium(executable_path() or playwright_chromium(), launch_args()["args"])
         self.swap = no_sw_url  # (site's address, the same site's without sw.js, as where they are blocked)
 
-    def visit(self, context, url, watch):
-        tab = self.chrome.open(context, url, WATCH_READY if watch else None)
-        tab.wait_for("window.__ready", timeout=180)
-        figures = tab.evaluate(FIGURES)
-        time.sleep(1.5)  # as in PlaywrightHarness.visit
-        if watch:
-            tab.wait_for(f"({SNAPSHOT_KEPT})()", timeout=60)
-            if figures["from"] == "start":
-                tab.wait_for(RUNTIME_PRIMED, timeout=60)
-                time.sleep(1)  # as in PlaywrightHarness.visit
-        tab.close()
-        return figures
-
     def cold_and_repeat(self, url, watch, service_workers="allow"):
         if service_workers == "block":
             url = url.replace(*self.swap)
         context = self.chrome.new_context()
-        cold = self.visit(context, url, watch)
-        repeat = self.visit(context, url, watch)
-        self.chrome.close_context(context)
-        return cold, repeat
+        try:
+            return tuple(visit(lambda u, script: self.chrome.open(context, u, script), url, watch) for _ in range(2))
+        finally:
+            self.chrome.close_context(context)
 
     def close(self):
-        self.chrome.__exit__()
+        self.chrome.close()
+
+
+class PlaywrightTab:
+    def __init__(self, page):
+        self.page = page
+
+    def evaluate(self, expression):
+        return self.page.evaluate(expression)
+
+    def wait_for(self, expression, timeout):
+        until(self.page, f"async () => {expression}", timeout=timeout * 1000)
+
+    def close(self):
+        self.page.close()
 
 
 class PlaywrightHarness:
@@ -209,32 +228,19 @@ class PlaywrightHarness:
     def __init__(self, playwright):
         self.browser = playwright.chromium.launch(**launch_args())
 
-    def visit(self, context, url, watch):
-        page = context.new_page()
-        if watch:
-            page.add_init_script(WATCH_READY)
-        page.goto(url)
-        page.wait_for_function("() => window.__ready !== undefined", timeout=180_000)
-        figures = page.evaluate(FIGURES)
-        # Let the page finish what it does after it is ready: the service worker keeping the
-        # files and, on a worksheet page's first visit, the worker keeping Python's snapshot and
-        # the runtime script run once more (a reader's next visit comes later than this one's).
-        page.wait_for_timeout(1500)
-        if watch:
-            until(page, SNAPSHOT_KEPT)
-            if figures["from"] == "start":
-                page.wait_for_selector("[data-worksheet][data-runtime-primed='true']", state="attached", timeout=60_000)
-                # Chromium stores a script's compiled code a moment after the script has run.
-                page.wait_for_timeout(1000)
-        page.close()
-        return figures
-
     def cold_and_repeat(self, url, watch, service_workers="allow"):
         context = self.browser.new_context(service_workers=service_workers)
-        cold = self.visit(context, url, watch)
-        repeat = self.visit(context, url, watch)
-        context.close()
-        return cold, repeat
+
+        def open_tab(u, script):
+            page = context.new_page()
+            if script:
+                page.add_init_script(script)
+            page.goto(u)
+            return PlaywrightTab(page)
+        try:
+            return tuple(visit(open_tab, url, watch) for _ in range(2))
+        finally:
+            context.close()
 
     def close(self):
         self.browser.close()
@@ -311,8 +317,10 @@ def main():
                 from playwright.sync_api import sync_playwright
                 with sync_playwright() as p:
                     harness = PlaywrightHarness(p)
-                    print_startup(harness, server, args.runs)
-                    harness.close()
+                    try:
+                        print_startup(harness, server, args.runs)
+                    finally:
+                        harness.close()
             else:
                 harness = DevToolsHarness((server.url, no_sw_server.url))
                 try:
