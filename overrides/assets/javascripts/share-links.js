@@ -97,11 +97,10 @@
 
   /* The button is in the page as served (hooks/trainer_links.py), so nothing moves when this runs. */
   function addAction(heading, toggle) {
-    var title = headingTitle(heading)
     var panel = null
     toggle.addEventListener("click", function () {
       if (!panel) {
-        panel = panelFor(heading, title)
+        panel = panelFor(heading, headingTitle(heading)) // made on first use, not for every heading at load
         heading.after(panel)
         toggle.setAttribute("aria-controls", panel.id)
         panel.addEventListener("keydown", function (event) {
