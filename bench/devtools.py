@@ -14,6 +14,8 @@ Page and Runtime commands are used, and nothing is switched on in the page's wor
         tab = chrome.open(context, url, init_script)
         tab.evaluate("window.__ready")
 """
+
+import contextlib
 import json
 import os
 import subprocess
@@ -29,7 +31,7 @@ class DevToolsError(RuntimeError):
 class Chromium:
     def __init__(self, executable, args):
         self.profile = tempfile.TemporaryDirectory(prefix="bench-chromium-")
-        to_chrome, self._out = os.pipe()   # Chromium reads commands on its fd 3
+        to_chrome, self._out = os.pipe()  # Chromium reads commands on its fd 3
         self._in, from_chrome = os.pipe()  # and writes answers on its fd 4
 
         def fds():
@@ -39,9 +41,19 @@ class Chromium:
             os.dup2(b, 4)
 
         self.process = subprocess.Popen(
-            [executable, "--headless=new", "--remote-debugging-pipe", f"--user-data-dir={self.profile.name}",
-             *args, "about:blank"],
-            pass_fds=(3, 4), preexec_fn=fds, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                executable,
+                "--headless=new",
+                "--remote-debugging-pipe",
+                f"--user-data-dir={self.profile.name}",
+                *args,
+                "about:blank",
+            ],
+            pass_fds=(3, 4),
+            preexec_fn=fds,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         os.close(to_chrome)
         os.close(from_chrome)
         self._next = 0
@@ -103,10 +115,8 @@ class Chromium:
         self.close()
 
     def close(self):
-        try:
+        with contextlib.suppress(DevToolsError, OSError):
             self.send("Browser.close", timeout=10)
-        except (DevToolsError, OSError):
-            pass
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -124,8 +134,9 @@ class Tab:
     def evaluate(self, expression):
         """The value of an expression (awaited if it is a promise); None while it throws, as it
         does while the page is still loading."""
-        result = self.chrome.send("Runtime.evaluate", {"expression": expression, "returnByValue": True,
-                                                       "awaitPromise": True}, self.session)
+        result = self.chrome.send(
+            "Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True}, self.session
+        )
         if "exceptionDetails" in result:
             return None
         return result["result"].get("value")

@@ -20,6 +20,7 @@ The built site is served as an organisation would serve it: the real nginx with 
 Not a test: it prints figures and exits 0. Compare runs made on the same machine, at the same
 load (`uptime` is printed first).
 """
+
 import argparse
 import gzip
 import json
@@ -40,6 +41,7 @@ from browser import executable_path, launch_args  # noqa: E402
 from devtools import Chromium  # noqa: E402
 from e2e.pages import LANG_PREFIX, PAGES, RUNTIME_PRIMED, SNAPSHOT_KEPT, until  # noqa: E402
 from nginx_server import NginxServer  # noqa: E402
+
 # The bare page: loadPyodide on the main thread, with Pyodide's files as its npm package ships
 # them (bench-pyodide/: its all-source standard library, not the site's compiled one, and its
 # runtime script without the site's compile hint). Its script is a file, not inline, as the
@@ -72,6 +74,7 @@ def build(site):
 
 # ---------------------------------------------------------------- Lighthouse
 
+
 def lighthouse_installed():
     lock = BENCH / "package-lock.json"
     stamp = BENCH / "node_modules" / ".installed-lock.json"
@@ -88,21 +91,39 @@ def lighthouse(url, out_dir):
         env["CHROME_PATH"] = chrome
     flags = " ".join(["--headless=new", *launch_args()["args"]])
     report = out_dir / "report.json"
-    subprocess.run([str(lighthouse_installed()), url, "--quiet", "--output=json", f"--output-path={report}",
-                    f"--chrome-flags={flags}", "--max-wait-for-load=90000"],
-                   check=True, env=env, capture_output=True)
+    subprocess.run(
+        [
+            str(lighthouse_installed()),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--chrome-flags={flags}",
+            "--max-wait-for-load=90000",
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
     data = json.loads(report.read_text(encoding="utf-8"))
     audits = data["audits"]
     requests = audits.get("network-requests", {}).get("details", {}).get("items", [])
     lcp_node = _first_node(audits.get("lcp-breakdown-insight", {}).get("details", {}))
     return {
         "lcp_element": lcp_node,
-        "scores": {k: data["categories"][k]["score"] for k in ("performance", "accessibility", "best-practices", "seo")},
+        "scores": {
+            k: data["categories"][k]["score"] for k in ("performance", "accessibility", "best-practices", "seo")
+        },
         "lcp": audits["largest-contentful-paint"]["numericValue"] / 1000,
         "bytes": audits["total-byte-weight"]["numericValue"],
         "pyodide": sum(1 for r in requests if "/pyodide/" in r.get("url", "")),
-        "failed": [a for a, v in audits.items() if v.get("score") is not None and v["score"] < 1
-                   and v.get("scoreDisplayMode") in ("binary", "metricSavings")][:8],
+        "failed": [
+            a
+            for a, v in audits.items()
+            if v.get("score") is not None
+            and v["score"] < 1
+            and v.get("scoreDisplayMode") in ("binary", "metricSavings")
+        ][:8],
     }
 
 
@@ -136,13 +157,16 @@ def print_lighthouse(server, tmp):
             print(f"{LANG_PREFIX[lang] + path or '/':48} failed: {error.stderr.decode()[-300:]}")
             continue
         s = r["scores"]
-        print(f"{(LANG_PREFIX[lang] + path) or '(home)':48} {s['performance']:5.2f} {s['accessibility']:5.2f} "
-              f"{s['best-practices']:5.2f} {s['seo']:5.2f} {r['lcp']:6.1f} {r['bytes'] / 1000:7.0f} {r['pyodide']:7d}"
-              + f"   LCP element: {r['lcp_element'][-60:]}"
-              + (f"   not passed: {', '.join(r['failed'])}" if r["failed"] else ""))
+        print(
+            f"{(LANG_PREFIX[lang] + path) or '(home)':48} {s['performance']:5.2f} {s['accessibility']:5.2f} "
+            f"{s['best-practices']:5.2f} {s['seo']:5.2f} {r['lcp']:6.1f} {r['bytes'] / 1000:7.0f} {r['pyodide']:7d}"
+            + f"   LCP element: {r['lcp_element'][-60:]}"
+            + (f"   not passed: {', '.join(r['failed'])}" if r["failed"] else "")
+        )
 
 
 # ---------------------------------------------------------------- search
+
 
 def print_search(site):
     print("\nSearch index per language")
@@ -181,12 +205,14 @@ def visit(open_tab, url, watch):
 def playwright_chromium():
     """Playwright's own Chromium, where the machine has none (tests/browser.py)."""
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         return p.chromium.executable_path
 
 
 class DevToolsHarness:
     """The default: Chromium through its DevTools protocol, nothing tracked (bench/devtools.py)."""
+
     name = "DevTools protocol, nothing tracked"
 
     def __init__(self, no_sw_url):
@@ -223,6 +249,7 @@ class PlaywrightTab:
 class PlaywrightHarness:
     """--playwright: as the tests drive Chromium, with Playwright's tracking of every page and
     worker switched on (slower on a repeat visit than a reader's browser; see bench/devtools.py)."""
+
     name = "Playwright"
 
     def __init__(self, playwright):
@@ -237,6 +264,7 @@ class PlaywrightHarness:
                 page.add_init_script(script)
             page.goto(u)
             return PlaywrightTab(page)
+
         try:
             return tuple(visit(open_tab, url, watch) for _ in range(2))
         finally:
@@ -254,8 +282,10 @@ def print_startup(harness, server, runs):
     print(f"\nPython ready: {runs} runs, taking turns with the bare loadPyodide page (ms, medians; {harness.name})")
     print("  repeat: the same browser profile, its service worker on; no SW: without the service worker,")
     print("  so files come from the HTTP cache (revalidated); snap: repeats that started from the snapshot")
-    print(f"{'worksheet':28} {'lang':4} {'form':>6} {'cold':>6} {'repeat':>6} {'no SW':>6} {'bare':>6} {'bare rep':>8}"
-          f" {'cold/bare':>9} {'rep/cold':>8} {'noSW/cold':>9} {'bare rep/cold':>13} {'snap':>5}")
+    print(
+        f"{'worksheet':28} {'lang':4} {'form':>6} {'cold':>6} {'repeat':>6} {'no SW':>6} {'bare':>6} {'bare rep':>8}"
+        f" {'cold/bare':>9} {'rep/cold':>8} {'noSW/cold':>9} {'bare rep/cold':>13} {'snap':>5}"
+    )
     baseline = server.url + "bench-baseline.html"
     for ws, path in PAGES.items():
         for lang in ("en", "no"):
@@ -268,14 +298,18 @@ def print_startup(harness, server, runs):
                 _, n_rep = harness.cold_and_repeat(url, True, service_workers="block")
                 b_cold, b_rep = harness.cold_and_repeat(baseline, False)
                 snap += (w_rep["from"] == "snapshot") + (n_rep["from"] == "snapshot")
-                rows.append((w_cold["dom"], w_cold["ready"], w_rep["ready"], n_rep["ready"], b_cold["ready"], b_rep["ready"]))
+                rows.append(
+                    (w_cold["dom"], w_cold["ready"], w_rep["ready"], n_rep["ready"], b_cold["ready"], b_rep["ready"])
+                )
             form, cold, rep, no_sw, bare, bare_rep = (med(c) for c in zip(*rows))
             ratio = med([r[1] / r[4] for r in rows])
             rep_ratio = med([r[2] / r[1] for r in rows])
             no_sw_ratio = med([r[3] / r[1] for r in rows])
             bare_rep_ratio = med([r[5] / r[4] for r in rows])
-            print(f"{ws:28} {lang:4} {form:6.0f} {cold:6.0f} {rep:6.0f} {no_sw:6.0f} {bare:6.0f} {bare_rep:8.0f}"
-                  f" {ratio:9.2f} {rep_ratio:8.2f} {no_sw_ratio:9.2f} {bare_rep_ratio:13.2f} {snap:>3}/{2 * runs}")
+            print(
+                f"{ws:28} {lang:4} {form:6.0f} {cold:6.0f} {rep:6.0f} {no_sw:6.0f} {bare:6.0f} {bare_rep:8.0f}"
+                f" {ratio:9.2f} {rep_ratio:8.2f} {no_sw_ratio:9.2f} {bare_rep_ratio:13.2f} {snap:>3}/{2 * runs}"
+            )
 
 
 def main():
@@ -284,8 +318,11 @@ def main():
     parser.add_argument("--site", default=None, help="a built site (default: build one now)")
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--skip-startup", action="store_true")
-    parser.add_argument("--playwright", action="store_true",
-                        help="time Python's start through Playwright, as the tests drive Chromium (see bench/devtools.py)")
+    parser.add_argument(
+        "--playwright",
+        action="store_true",
+        help="time Python's start through Playwright, as the tests drive Chromium (see bench/devtools.py)",
+    )
     args = parser.parse_args()
 
     print(subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
@@ -315,6 +352,7 @@ def main():
                 return
             if args.playwright:
                 from playwright.sync_api import sync_playwright
+
                 with sync_playwright() as p:
                     harness = PlaywrightHarness(p)
                     try:

@@ -9,6 +9,7 @@
 - `contact` (per language) is shown in every page's footer.
 Every key is optional. No template needs editing.
 """
+
 import re
 import shutil
 from pathlib import Path

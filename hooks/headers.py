@@ -12,6 +12,7 @@ hashes are collected from the built pages, so the policy follows whatever the th
 The i18n plugin builds each language into the same folder and every build ends here, so the
 files are rewritten from all pages present each time: the last build leaves the full set.
 """
+
 import base64
 import hashlib
 import re
@@ -52,16 +53,34 @@ IMMUTABLE_NAME = re.compile(r"^(?:.+\.[0-9a-f]{8}\.min\.(?:js|css)|tools\.zip)$"
 
 # Types to send explicitly; Pyodide streams its .wasm only as application/wasm.
 TYPES = {
-    "html": "text/html", "css": "text/css", "js": "text/javascript", "mjs": "text/javascript",
-    "json": "application/json", "wasm": "application/wasm", "zip": "application/zip",
-    "svg": "image/svg+xml", "png": "image/png", "ico": "image/x-icon", "xml": "application/xml",
-    "gz": "application/gzip", "txt": "text/plain", "webmanifest": "application/manifest+json",
+    "html": "text/html",
+    "css": "text/css",
+    "js": "text/javascript",
+    "mjs": "text/javascript",
+    "json": "application/json",
+    "wasm": "application/wasm",
+    "zip": "application/zip",
+    "svg": "image/svg+xml",
+    "png": "image/png",
+    "ico": "image/x-icon",
+    "xml": "application/xml",
+    "gz": "application/gzip",
+    "txt": "text/plain",
+    "webmanifest": "application/manifest+json",
 }
 
 # Compressed on the way out: the text files and Pyodide's .wasm (9.6 MB, about a third of that
 # compressed). HTML is always compressed once compression is on.
-COMPRESS = ("text/css", "text/javascript", "application/json", "application/wasm", "image/svg+xml",
-            "application/xml", "text/plain", "application/manifest+json")
+COMPRESS = (
+    "text/css",
+    "text/javascript",
+    "application/json",
+    "application/wasm",
+    "image/svg+xml",
+    "application/xml",
+    "text/plain",
+    "application/manifest+json",
+)
 
 SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script>", re.S | re.I)
 TYPE = re.compile(r'\btype\s*=\s*["\']?([^"\'\s>]*)', re.I)
@@ -114,26 +133,31 @@ def nginx_conf(hashes):
     common = [f'add_header {name} "{value}" always;' for name, value in headers(hashes).items()]
     lines += common + [f'add_header Cache-Control "{REVALIDATE}" always;']
     # A nested location replaces all add_header lines, so it repeats the common ones.
-    lines += [f'location ~ "{IMMUTABLE_NAME.pattern[1:-1]}$" {{',
-              *("    " + line for line in common),
-              f'    add_header Cache-Control "{IMMUTABLE}" always;', "}"]
+    lines += [
+        f'location ~ "{IMMUTABLE_NAME.pattern[1:-1]}$" {{',
+        *("    " + line for line in common),
+        f'    add_header Cache-Control "{IMMUTABLE}" always;',
+        "}",
+    ]
     return "\n".join(lines) + "\n"
 
 
 def htaccess(hashes):
-    lines = ["# Generated at build time by hooks/headers.py (Apache: mod_mime, mod_headers, mod_deflate).",
-             *(f"AddType {mime} .{ext}" for ext, mime in TYPES.items()),
-             "AddCharset utf-8 .html .css .js .mjs .json",
-             "<IfModule mod_deflate.c>",
-             f"    AddOutputFilterByType DEFLATE text/html {' '.join(COMPRESS)}",
-             "</IfModule>",
-             "<IfModule mod_headers.c>",
-             *(f'    Header always set {name} "{value}"' for name, value in headers(hashes).items()),
-             f'    Header set Cache-Control "{REVALIDATE}"',
-             f'    <FilesMatch "{IMMUTABLE_NAME.pattern}">',
-             f'        Header set Cache-Control "{IMMUTABLE}"',
-             "    </FilesMatch>",
-             "</IfModule>"]
+    lines = [
+        "# Generated at build time by hooks/headers.py (Apache: mod_mime, mod_headers, mod_deflate).",
+        *(f"AddType {mime} .{ext}" for ext, mime in TYPES.items()),
+        "AddCharset utf-8 .html .css .js .mjs .json",
+        "<IfModule mod_deflate.c>",
+        f"    AddOutputFilterByType DEFLATE text/html {' '.join(COMPRESS)}",
+        "</IfModule>",
+        "<IfModule mod_headers.c>",
+        *(f'    Header always set {name} "{value}"' for name, value in headers(hashes).items()),
+        f'    Header set Cache-Control "{REVALIDATE}"',
+        f'    <FilesMatch "{IMMUTABLE_NAME.pattern}">',
+        f'        Header set Cache-Control "{IMMUTABLE}"',
+        "    </FilesMatch>",
+        "</IfModule>",
+    ]
     return "\n".join(lines) + "\n"
 
 

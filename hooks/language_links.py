@@ -8,6 +8,7 @@
   each (two 404s on every page) to map a page to its twin; the selector's own links already
   point at the twin page, so the head links are left out and the selector just follows them.
 """
+
 import posixpath
 import re
 from urllib.parse import urlsplit
@@ -26,6 +27,7 @@ def on_post_page(output, page, config):
     def relative(match):
         rel = posixpath.relpath(match.group(1), here)
         return f'href="{"./" if rel == "." else rel + "/"}"'
+
     head, sep, body = output.partition("</head>")
     if sep:
         output = HEAD_ALTERNATE.sub("", head) + sep + body

@@ -5,6 +5,7 @@ Conservative on purpose: only comments and whitespace go, and spaces are dropped
 { } ; , > where CSS never needs them (not around + and -, which calc() needs, nor before a colon,
 which can separate a selector from a pseudo-class: `.ws :is(...)`).
 """
+
 import re
 from pathlib import Path
 

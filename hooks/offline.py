@@ -11,6 +11,7 @@
 The i18n plugin builds each language into the same folder and every build ends here, so the
 files are rewritten from everything present each time: the last build leaves the full set.
 """
+
 import hashlib
 import html
 import json
@@ -31,22 +32,21 @@ LEFT_OUT_DIRS = ("_deploy/",)
 STRINGS = {
     "en": {
         "intro": "Save the whole site in this browser, both languages and the worksheets included, "
-                 "so that it opens without a network connection, for example in a workshop room "
-                 "with no internet access.",
+        "so that it opens without a network connection, for example in a workshop room "
+        "with no internet access.",
         "button": "Save for offline use",
         "size": "The download is about {size}.",
         "save_data": "Your browser is set to save data: nothing is downloaded until you choose to.",
         "progress": "Saving: {done} of {total}",
         "done": "Saved. The whole site now opens in this browser without a network connection.",
         "failed": "{count} files could not be saved. Check the connection and try again.",
-        "unavailable": "This browser cannot keep the site for offline use here. "
-                       "The pages you have open still work.",
+        "unavailable": "This browser cannot keep the site for offline use here. The pages you have open still work.",
         "update": "A new version of this site is available.",
         "reload": "Reload",
     },
     "no": {
         "intro": "Lagre hele nettstedet i denne nettleseren, med begge språk og arbeidsarkene, "
-                 "slik at det kan åpnes uten nett, for eksempel i et kurslokale uten internettilgang.",
+        "slik at det kan åpnes uten nett, for eksempel i et kurslokale uten internettilgang.",
         "button": "Lagre for bruk uten nett",
         "size": "Nedlastingen er på omtrent {size}.",
         "save_data": "Nettleseren din er satt til å spare data: ingenting lastes ned før du velger det.",
@@ -54,7 +54,7 @@ STRINGS = {
         "done": "Lagret. Hele nettstedet kan nå åpnes i denne nettleseren uten nett.",
         "failed": "{count} filer kunne ikke lagres. Sjekk tilkoblingen og prøv igjen.",
         "unavailable": "Denne nettleseren kan ikke lagre nettstedet for bruk uten nett her. "
-                       "Sidene du har åpne, virker fortsatt.",
+        "Sidene du har åpne, virker fortsatt.",
         "update": "En ny versjon av nettstedet er tilgjengelig.",
         "reload": "Last inn på nytt",
     },
@@ -69,23 +69,27 @@ def _language(config):
 def control(lang):
     s = STRINGS[lang]
     # Hidden until offline.js has checked that this browser can save (and knows the size).
-    return (f'<div class="isp-offline" data-offline-save hidden '
-            f'data-strings="{html.escape(json.dumps(s, ensure_ascii=False), quote=True)}">'
-            f'<p>{html.escape(s["intro"])}</p>'
-            f'<p data-offline-size hidden></p>'
-            f'<p data-offline-save-data hidden>{html.escape(s["save_data"])}</p>'
-            f'<p><button type="button" class="md-button md-button--primary" data-offline-start hidden>'
-            f'{html.escape(s["button"])}</button></p>'
-            f'<progress data-offline-progress max="1" value="0" hidden aria-label="{html.escape(s["button"])}"></progress>'
-            f'<p data-offline-status role="status"></p></div>')
+    return (
+        f'<div class="isp-offline" data-offline-save hidden '
+        f'data-strings="{html.escape(json.dumps(s, ensure_ascii=False), quote=True)}">'
+        f"<p>{html.escape(s['intro'])}</p>"
+        f"<p data-offline-size hidden></p>"
+        f"<p data-offline-save-data hidden>{html.escape(s['save_data'])}</p>"
+        f'<p><button type="button" class="md-button md-button--primary" data-offline-start hidden>'
+        f"{html.escape(s['button'])}</button></p>"
+        f'<progress data-offline-progress max="1" value="0" hidden aria-label="{html.escape(s["button"])}"></progress>'
+        f'<p data-offline-status role="status"></p></div>'
+    )
 
 
 def notice(lang):
     s = STRINGS[lang]
-    return (f'<div class="isp-update" data-offline-update hidden role="status">'
-            f'<span>{html.escape(s["update"])}</span> '
-            f'<button type="button" class="md-button md-button--primary" data-offline-reload>'
-            f'{html.escape(s["reload"])}</button></div>')
+    return (
+        f'<div class="isp-update" data-offline-update hidden role="status">'
+        f"<span>{html.escape(s['update'])}</span> "
+        f'<button type="button" class="md-button md-button--primary" data-offline-reload>'
+        f"{html.escape(s['reload'])}</button></div>"
+    )
 
 
 def on_page_content(page_html, page, config, files):
@@ -130,7 +134,9 @@ def write_offline_files(site_dir):
     site_dir = Path(site_dir)
     data = manifest(site_dir)
     _write_if_changed(site_dir / MANIFEST, json.dumps(data, separators=(",", ":")))
-    _write_if_changed(site_dir / WORKER, SOURCE.read_text(encoding="utf-8").replace(VERSION_PLACEHOLDER, data["version"]))
+    _write_if_changed(
+        site_dir / WORKER, SOURCE.read_text(encoding="utf-8").replace(VERSION_PLACEHOLDER, data["version"])
+    )
     return data["version"]
 
 
@@ -140,6 +146,8 @@ def _write_if_changed(path, text):
     path.write_text(text, encoding="utf-8")
 
 
-@event_priority(-250)  # after worksheets.py has copied Pyodide and search_language.py has split the index; before headers.py
+@event_priority(
+    -250
+)  # after worksheets.py has copied Pyodide and search_language.py has split the index; before headers.py
 def on_post_build(config):
     write_offline_files(config.site_dir)

@@ -14,11 +14,11 @@ browser's), this writes
 - /build/out/runtime.json: what went in, for the tests.
 Bytecode is written "unchecked" (PEP 552): Python uses it without looking for the source.
 """
-import sys
 
-import ast  # noqa: E402
-import importlib  # noqa: E402
-import os  # noqa: E402
+import ast
+import importlib
+import os
+import sys
 
 BUILD = "/build"
 SITE = f"{BUILD}/site"
@@ -52,10 +52,10 @@ def imported_by_tools():
 
 USED, LOADED = imported_by_tools()
 
+import importlib.util  # noqa: E402
 import io  # noqa: E402
 import json  # noqa: E402
 import zipfile  # noqa: E402
-import importlib.util  # noqa: E402
 from importlib._bootstrap_external import _code_to_hash_pyc  # noqa: E402
 
 # Where the browser finds them (co_filename, for tracebacks).
@@ -86,9 +86,8 @@ def stdlib_zip(keep):
                 continue
             top = info.filename.split("/")[0]
             top = top[:-3] if top.endswith(".py") else top
-            if "/" in info.filename or info.filename.endswith(".py"):
-                if top not in keep:
-                    continue
+            if ("/" in info.filename or info.filename.endswith(".py")) and top not in keep:
+                continue
             data = source.read(info)
             if info.filename in LOADED:
                 # Without docstrings (as `python -OO`, which the standard library supports):
@@ -112,8 +111,7 @@ def tools_zip():
             add(out, info.filename, data)
             if info.filename.endswith(".py"):
                 folder, name = os.path.split(info.filename)
-                add(out, f"{folder}/__pycache__/{name[:-3]}.{tag}.pyc",
-                    bytecode(data, f"{SITE_PATH}/{info.filename}"))
+                add(out, f"{folder}/__pycache__/{name[:-3]}.{tag}.pyc", bytecode(data, f"{SITE_PATH}/{info.filename}"))
     return buf.getvalue()
 
 
@@ -126,9 +124,17 @@ def main():
     with open(f"{BUILD}/out/tools.zip", "wb") as f:
         f.write(tools_zip())
     with open(f"{BUILD}/out/runtime.json", "w") as f:
-        json.dump({"python": sys.version.split()[0], "cache_tag": sys.implementation.cache_tag,
-                   "top_levels": sorted(keep), "files": kept,
-                   "builtins": sorted(sys.builtin_module_names)}, f, indent=1)
+        json.dump(
+            {
+                "python": sys.version.split()[0],
+                "cache_tag": sys.implementation.cache_tag,
+                "top_levels": sorted(keep),
+                "files": kept,
+                "builtins": sorted(sys.builtin_module_names),
+            },
+            f,
+            indent=1,
+        )
 
 
 main()

@@ -24,6 +24,7 @@ would not do: a worker's location is that of the response a service worker gives
 
 Every step is idempotent: the i18n plugin runs this hook once per language build.
 """
+
 import json
 import posixpath
 import re
@@ -108,7 +109,7 @@ def _split_search_index(site, default, others):
     for doc in index["docs"]:
         lang = next((code for code in others if doc["location"].startswith(code + "/")), default)
         if lang != default:
-            doc = {**doc, "location": doc["location"][len(lang) + 1:]}
+            doc = {**doc, "location": doc["location"][len(lang) + 1 :]}
         docs[lang].append(doc)
     for lang, entries in docs.items():
         target = path if lang == default else site / lang / "search" / "search_index.json"

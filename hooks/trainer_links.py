@@ -15,6 +15,7 @@ the page shows relative links and says why there are no QR codes. QR codes are S
 by segno, one per address, in `assets/qr/` (named by a hash of the address, so the same
 address always gives the same file and the i18n plugin's second build rewrites nothing).
 """
+
 import hashlib
 import html
 import io
@@ -35,7 +36,7 @@ from tools import content  # noqa: E402
 from tools.html import Raw, el, esc, void  # noqa: E402
 
 MARKER = re.compile(r"<!-- trainer-links: (pages|principles|domains|competencies|worksheets) -->")
-HEADING = re.compile(r'<h([1-6])(\s[^>]*)>(.*?)</h\1>', re.S)
+HEADING = re.compile(r"<h([1-6])(\s[^>]*)>(.*?)</h\1>", re.S)
 HEADING_ID = re.compile(r'\sid="([^"]+)"')
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 LANG_FOLDER = {"en": "", "no": "no/"}
@@ -60,8 +61,9 @@ def qr_file(address):
     if path not in _qr_files:
         buf = io.BytesIO()
         # Error correction M and a four-module quiet zone: reads from a projected slide or paper.
-        segno.make(address, error="m").save(buf, kind="svg", scale=4, border=4, dark="#000", light="#fff",
-                                           omitsize=True)
+        segno.make(address, error="m").save(
+            buf, kind="svg", scale=4, border=4, dark="#000", light="#fff", omitsize=True
+        )
         _qr_files[path] = buf.getvalue()
     return path
 
@@ -89,7 +91,11 @@ def _nav_pages(nav):
 
 
 def _url(src):
-    return "" if src == "index.md" else src.removesuffix("index.md").removesuffix(".md") + ("" if src.endswith("index.md") else "/")
+    return (
+        ""
+        if src == "index.md"
+        else src.removesuffix("index.md").removesuffix(".md") + ("" if src.endswith("index.md") else "/")
+    )
 
 
 def entries(group, lang, config):
@@ -119,20 +125,35 @@ def group_html(group, lang, page, config):
         address = (base + target + fragment) if base else href
         qr = None
         if base:
-            qr = void("img", src=_relative(qr_file(address), page.url), class_="trainer-qr",
-                    alt=words["qr_alt"].format(name=name), width="164", height="164")
-        rows.append(el("tr",
-                       el("th", name, scope="row"),
-                       el("td", el("a", el("code", address), href=href), " ",
-                          el("button", words["copy"], type="button", class_="md-button share-copy",
-                             data_copy=address)),
-                       el("td", qr or words["no_qr"])))
+            qr = void(
+                "img",
+                src=_relative(qr_file(address), page.url),
+                class_="trainer-qr",
+                alt=words["qr_alt"].format(name=name),
+                width="164",
+                height="164",
+            )
+        rows.append(
+            el(
+                "tr",
+                el("th", name, scope="row"),
+                el(
+                    "td",
+                    el("a", el("code", address), href=href),
+                    " ",
+                    el("button", words["copy"], type="button", class_="md-button share-copy", data_copy=address),
+                ),
+                el("td", qr or words["no_qr"]),
+            )
+        )
     head = el("thead", el("tr", *[el("th", words[k], scope="col") for k in ("name", "address", "qr")]))
     table = el("table", head, el("tbody", Raw("".join(rows))), class_="trainer-links")
     note = ""
     if not base:
-        code = {key: el("code", text) for key, text in
-                (("site_url", "site_url"), ("config", "mkdocs.yml"), ("env", "ISP_SITE_URL"))}
+        code = {
+            key: el("code", text)
+            for key, text in (("site_url", "site_url"), ("config", "mkdocs.yml"), ("env", "ISP_SITE_URL"))
+        }
         note = el("p", Raw(esc(words["missing_public_url"]).format(**code)), class_="trainer-links-missing")
     return str(note) + str(table)
 
@@ -153,8 +174,8 @@ def on_page_content(html, page, config, files):
             return match.group(0)
         address = base + page.url + ("" if level == "1" else f"#{anchor}")
         qr = _relative(qr_file(address), page.url)
-        return (f'<h{level}{attrs} data-share-address="{esc(address)}" data-share-qr="{esc(qr)}">'
-                f'{inner}</h{level}>')
+        return f'<h{level}{attrs} data-share-address="{esc(address)}" data-share-qr="{esc(qr)}">{inner}</h{level}>'
+
     return HEADING.sub(annotate, html)
 
 
@@ -177,8 +198,10 @@ def share_button(inner, lang):
     """The "Link and QR code" button for a heading whose HTML is `inner`, named for its title."""
     words = STRINGS[lang]
     title = html.unescape(re.sub(r"<[^>]+>", "", HEADERLINK.sub("", inner))).strip()
-    return (f'<button type="button" class="share-toggle" aria-expanded="false" '
-            f'aria-label="{esc(words["share_action_for"].format(title=title))}">{esc(words["share_action"])}</button>')
+    return (
+        f'<button type="button" class="share-toggle" aria-expanded="false" '
+        f'aria-label="{esc(words["share_action_for"].format(title=title))}">{esc(words["share_action"])}</button>'
+    )
 
 
 def on_post_page(output, page, config):
@@ -189,6 +212,7 @@ def on_post_page(output, page, config):
         if not _shared_anchor(attrs, inner) or 'class="share-toggle"' in inner:
             return match.group(0)
         return match.group(0)[: -len(f"</h{level}>")] + share_button(inner, lang) + f"</h{level}>"
+
     start, end = output.find('<article class="md-content__inner'), output.find("</article>")
     if start < 0 or end < 0:
         return output

@@ -13,6 +13,7 @@
 The i18n plugin builds once per language into the same site folder, so every step here is
 idempotent: it writes the same bytes and skips files that are already up to date.
 """
+
 import hashlib
 import io
 import json
@@ -45,8 +46,9 @@ CACHE = ROOT / ".cache" / "runtime"
 
 def tools_files():
     base = ROOT / "tools"
-    return sorted(p for p in base.rglob("*") if p.is_file() and p.suffix in (".py", ".json")
-                  and "__pycache__" not in p.parts)
+    return sorted(
+        p for p in base.rglob("*") if p.is_file() and p.suffix in (".py", ".json") and "__pycache__" not in p.parts
+    )
 
 
 def tools_zip():
@@ -85,8 +87,11 @@ def runtime():
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     (tmp / "source-tools.zip").write_bytes(tools_zip())
-    done = subprocess.run([node, str(RUNTIME_BUILD[0]), str(PYODIDE_DIR), str(tmp / "source-tools.zip"),
-                           str(ROOT / "tools"), str(tmp)], capture_output=True, text=True)
+    done = subprocess.run(
+        [node, str(RUNTIME_BUILD[0]), str(PYODIDE_DIR), str(tmp / "source-tools.zip"), str(ROOT / "tools"), str(tmp)],
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         raise PluginError(f"compiling the worksheets' Python failed:\n{done.stderr[-3000:]}")
     shutil.rmtree(folder, ignore_errors=True)
@@ -104,8 +109,9 @@ def on_page_content(html, page, config, files):
     if not worksheet_id:
         return html
     if MARKER not in html:
-        raise PluginError(f"{page.file.src_uri}: front matter names worksheet {worksheet_id!r} "
-                          f"but the page has no {MARKER} marker")
+        raise PluginError(
+            f"{page.file.src_uri}: front matter names worksheet {worksheet_id!r} but the page has no {MARKER} marker"
+        )
     lang = _current_language(config)
     page.meta["code_version"] = code_version()  # for partials/py-start.html in the page's head
     form = worksheets.render_page(worksheet_id, lang, page.meta["code_version"])
@@ -121,6 +127,7 @@ def on_page_content(html, page, config, files):
 def _list_results_in_toc(page, worksheet_id, lang, form):
     """The worksheet's results headings go under its "Your worksheet" entry in the table of
     contents, so a reader can jump to them (the form is added after Markdown made the toc)."""
+
     def find(items):
         for item in items:
             if item.id == "worksheet":
@@ -129,6 +136,7 @@ def _list_results_in_toc(page, worksheet_id, lang, form):
             if found:
                 return found
         return None
+
     entry = find(page.toc)
     if entry is None:
         raise PluginError(f"{page.file.src_uri}: a worksheet page needs a heading with the anchor #worksheet")

@@ -6,6 +6,7 @@ Each activity's name, anchor and time are read from `docs/<lang>/workshop/activi
 (its `.handout` headings and their "**Time.** N minutes" line), so the kit never disagrees
 with the activities; the agendas' other items are in `workshop_kit.json`.
 """
+
 import json
 import re
 import sys
@@ -46,8 +47,10 @@ def _link(name, anchor):
 
 def activities_html(lang):
     words = DATA["strings"][lang]
-    rows = [el("tr", el("td", _link(name, anchor)), el("td", words["minutes"].format(n=minutes)))
-            for name, anchor, minutes in activities(lang)]
+    rows = [
+        el("tr", el("td", _link(name, anchor)), el("td", words["minutes"].format(n=minutes)))
+        for name, anchor, minutes in activities(lang)
+    ]
     head = el("thead", el("tr", el("th", words["activity"], scope="col"), el("th", words["time"], scope="col")))
     return el("table", head, el("tbody", Raw("".join(rows))), class_="workshop-kit-activities")
 
@@ -66,8 +69,14 @@ def agenda_html(name, lang):
             what = el("span", words["activity_prefix"], _link(title, item["activity"]))
         else:
             minutes, what = item["minutes"], item[lang]
-        rows.append(el("tr", el("td", clock.strftime(words["clock"])), el("td", what),
-                       el("td", words["minutes"].format(n=minutes))))
+        rows.append(
+            el(
+                "tr",
+                el("td", clock.strftime(words["clock"])),
+                el("td", what),
+                el("td", words["minutes"].format(n=minutes)),
+            )
+        )
         clock += timedelta(minutes=minutes)
     head = el("thead", el("tr", *[el("th", words[k], scope="col") for k in ("start", "what", "time")]))
     foot = el("p", words["total"].format(end=clock.strftime(words["clock"])), class_="workshop-kit-end")
@@ -83,10 +92,17 @@ def cases_html(lang):
         case = examples.case(worksheet_id, lang)
         name = examples.case_filename(worksheet_id, lang)
         href = f"../../worksheets/{worksheet_id}/#{examples.case_fragment(worksheet_id, lang)}"
-        rows.append(el("tr", el("td", el("strong", case["title"]), void("br"), case["about"]),
-                       el("td", el("a", words["open_case"], href=href, class_="workshop-kit-case-link",
-                                   data_case=worksheet_id)),
-                       el("td", el("a", words["download_case"], " ", el("code", name), href=name, download=name))))
+        rows.append(
+            el(
+                "tr",
+                el("td", el("strong", case["title"]), void("br"), case["about"]),
+                el(
+                    "td",
+                    el("a", words["open_case"], href=href, class_="workshop-kit-case-link", data_case=worksheet_id),
+                ),
+                el("td", el("a", words["download_case"], " ", el("code", name), href=name, download=name)),
+            )
+        )
     head = el("thead", el("tr", *[el("th", words[k], scope="col") for k in ("case", "open_case", "case_file")]))
     return el("table", head, el("tbody", Raw("".join(rows))), class_="workshop-kit-cases")
 
@@ -99,7 +115,8 @@ def on_post_build(config):
         if target.is_dir():
             for worksheet_id in worksheets.MODULES:
                 (target / examples.case_filename(worksheet_id, lang)).write_text(
-                    examples.case_document(worksheet_id, lang), encoding="utf-8")
+                    examples.case_document(worksheet_id, lang), encoding="utf-8"
+                )
 
 
 def on_page_content(html, page, config, files):
@@ -116,4 +133,5 @@ def on_page_content(html, page, config, files):
         if match.group(1) in DATA["agendas"]:
             return agenda_html(match.group(1), lang)
         raise PluginError(f"{page.file.src_uri}: unknown workshop-kit marker {match.group(1)!r}")
+
     return MARKER.sub(fill, html)

@@ -4,11 +4,17 @@ Playwright's own browser download is not reachable everywhere, so a system Chrom
 when one is present (CHROMIUM_PATH, or /usr/bin/chromium); otherwise Playwright's own, which
 `playwright install chromium` provides.
 """
+
 import os
 import shutil
 
-ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def executable_path():

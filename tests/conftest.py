@@ -24,9 +24,13 @@ def built_site(tmp_path_factory):
     if os.environ.get("ISP_SITE_DIR"):
         return Path(os.environ["ISP_SITE_DIR"])
     out = tmp_path_factory.mktemp("site")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-                            cwd=ROOT, capture_output=True, text=True,
-                            env={**os.environ, "ISP_SITE_URL": PUBLIC_URL})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "ISP_SITE_URL": PUBLIC_URL},
+    )
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     return out
 

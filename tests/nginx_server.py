@@ -4,6 +4,7 @@
 It runs in the foreground with its own configuration, pid and log files in a temporary
 folder, on a free loopback port, and is stopped by its own pid.
 """
+
 import os
 import shutil
 import signal
@@ -70,20 +71,25 @@ class NginxServer:
         user = "user root;" if hasattr(os, "geteuid") and os.geteuid() == 0 else ""
         conf = self.tmp / "nginx.conf"
         conf.write_text(CONFIG.format(tmp=self.tmp, user=user, port=self.port, sub_path=SUB_PATH, site=self.site))
-        check = subprocess.run([binary, "-t", "-q", "-p", str(self.tmp), "-e", str(self.tmp / "error.log"), "-c", str(conf)],
-                               capture_output=True, text=True)
+        check = subprocess.run(
+            [binary, "-t", "-q", "-p", str(self.tmp), "-e", str(self.tmp / "error.log"), "-c", str(conf)],
+            capture_output=True,
+            text=True,
+        )
         if check.returncode != 0:
             raise RuntimeError(f"nginx -t failed:\n{check.stderr}")
-        self.process = subprocess.Popen([binary, "-p", str(self.tmp), "-e", str(self.tmp / "error.log"), "-c", str(conf)])
+        self.process = subprocess.Popen(
+            [binary, "-p", str(self.tmp), "-e", str(self.tmp / "error.log"), "-c", str(conf)]
+        )
         deadline = time.monotonic() + 10
         while True:
             try:
                 urllib.request.urlopen(self.url, timeout=1).close()
                 return self
-            except OSError:
+            except OSError as err:
                 if self.process.poll() is not None or time.monotonic() > deadline:
                     self.__exit__()
-                    raise RuntimeError("nginx did not start:\n" + (self.tmp / "error.log").read_text())
+                    raise RuntimeError("nginx did not start:\n" + (self.tmp / "error.log").read_text()) from err
                 time.sleep(0.1)
 
     def __exit__(self, *exc):

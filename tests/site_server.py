@@ -3,10 +3,12 @@
 Used by the end-to-end tests and the benchmark. Serving from a sub-path (not /) proves that
 every link and asset URL in the site is relative.
 """
+
 import functools
 import http.server
 import threading
 from pathlib import Path
+from typing import ClassVar
 
 SUB_PATH = "/practice-guide/"
 # The public address the test build is given (mkdocs site_url, via ISP_SITE_URL): a fixed
@@ -16,22 +18,28 @@ PUBLIC_URL = "https://guide.example.org" + SUB_PATH
 NOT_FOUND_PAGES = {"no/": "no/404.html", "": "404.html"}
 
 # Types a correct static host sends; Pyodide streams the .wasm only as application/wasm.
-TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
-         ".json": "application/json", ".zip": "application/zip", ".svg": "image/svg+xml"}
+TYPES = {
+    ".wasm": "application/wasm",
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".zip": "application/zip",
+    ".svg": "image/svg+xml",
+}
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+    extensions_map: ClassVar[dict[str, str]] = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
 
     def translate_path(self, path):
         if not path.startswith(SUB_PATH):
             return "/nonexistent"
-        return super().translate_path("/" + path[len(SUB_PATH):])
+        return super().translate_path("/" + path[len(SUB_PATH) :])
 
     def send_error(self, code, message=None, explain=None):
         if code != 404:
             return super().send_error(code, message, explain)
-        rest = self.path.split("?", 1)[0][len(SUB_PATH):] if self.path.startswith(SUB_PATH) else ""
+        rest = self.path.split("?", 1)[0][len(SUB_PATH) :] if self.path.startswith(SUB_PATH) else ""
         folder = next(f for f in NOT_FOUND_PAGES if rest.startswith(f))
         try:
             body = (Path(self.directory) / NOT_FOUND_PAGES[folder]).read_bytes()

@@ -1,4 +1,5 @@
 """The narrow interface the browser's Web Worker calls: JSON in, JSON out."""
+
 import json
 
 from . import share, worksheets

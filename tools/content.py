@@ -3,9 +3,10 @@ and the reference list, with the HTML that the build puts into the pages for the
 
 Each fact lives once in tools/data/ and is used by the pages, the worksheets and the tests.
 """
+
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .html import Raw, el, esc
@@ -19,7 +20,7 @@ class DataError(ValueError):
     pass
 
 
-@lru_cache(maxsize=None)
+@cache
 def guide():
     return json.loads((DATA / "guide.json").read_text(encoding="utf-8"))
 
@@ -42,12 +43,12 @@ def _merged(folder):
     return entries
 
 
-@lru_cache(maxsize=None)
+@cache
 def glossary():
     return _merged("glossary")
 
 
-@lru_cache(maxsize=None)
+@cache
 def references():
     return _merged("references")
 
@@ -71,11 +72,15 @@ def glossary_html(lang):
     names = {"en": ("English", "Norwegian", "Definition"), "no": ("Norsk", "Engelsk", "Definisjon")}[lang]
     rows = []
     for entry in sorted(glossary(), key=lambda e: sort_key(e[lang]["term"])):
-        rows.append(el("tr",
-                       el("th", entry[lang]["term"], scope="row"),
-                       el("td", entry[other]["term"], lang=HTML_LANG[other]),
-                       el("td", entry[lang]["definition"]),
-                       id=entry["id"]))
+        rows.append(
+            el(
+                "tr",
+                el("th", entry[lang]["term"], scope="row"),
+                el("td", entry[other]["term"], lang=HTML_LANG[other]),
+                el("td", entry[lang]["definition"]),
+                id=entry["id"],
+            )
+        )
     head = el("thead", el("tr", *[el("th", n, scope="col") for n in names]))
     return el("table", head, el("tbody", Raw("".join(rows))), class_="glossary")
 
@@ -94,7 +99,7 @@ def activities_html(competency_id, lang):
     return el("ul", Raw("".join(items)), class_="competency-activities")
 
 
-@lru_cache(maxsize=None)
+@cache
 def print_pages():
     data = json.loads((DATA / "print_pages.json").read_text(encoding="utf-8"))
     return {k: v for k, v in data.items() if not k.startswith("_")}
@@ -102,10 +107,18 @@ def print_pages():
 
 # How each printed blank form is named on the workshop page (the worksheets' own titles).
 _PRINT_WORDS = {
-    "en": {"blank": "blank form", "blank-deeper": "blank form with key activities",
-           "sheets": "{n} A4 sheets", "sheet": "1 A4 sheet"},
-    "no": {"blank": "tomt skjema", "blank-deeper": "tomt skjema med nøkkelaktiviteter",
-           "sheets": "{n} A4-ark", "sheet": "1 A4-ark"},
+    "en": {
+        "blank": "blank form",
+        "blank-deeper": "blank form with key activities",
+        "sheets": "{n} A4 sheets",
+        "sheet": "1 A4 sheet",
+    },
+    "no": {
+        "blank": "tomt skjema",
+        "blank-deeper": "tomt skjema med nøkkelaktiviteter",
+        "sheets": "{n} A4-ark",
+        "sheet": "1 A4-ark",
+    },
 }
 
 
@@ -115,8 +128,9 @@ def print_pages_html(lang):
     words = _PRINT_WORDS[lang]
     items = []
     for worksheet, kinds in print_pages().items():
-        title = json.loads((Path(__file__).parent / "strings" / f"{worksheet.replace('-', '_')}.json")
-                           .read_text(encoding="utf-8"))[lang]["title"]
+        title = json.loads(
+            (Path(__file__).parent / "strings" / f"{worksheet.replace('-', '_')}.json").read_text(encoding="utf-8")
+        )[lang]["title"]
         for kind, counts in kinds.items():
             n = counts[lang]
             sheets = words["sheet"] if n == 1 else words["sheets"].format(n=n)
@@ -124,12 +138,15 @@ def print_pages_html(lang):
     return el("ul", Raw("".join(items)), class_="print-pages")
 
 
-MARKERS = re.compile(r"<!-- (glossary|references|print-pages|competency-activities: ([a-z0-9-]+)"
-                     r"|worksheet-example: ([a-z0-9-]+)/([a-z0-9-]+)) -->")
+MARKERS = re.compile(
+    r"<!-- (glossary|references|print-pages|competency-activities: ([a-z0-9-]+)"
+    r"|worksheet-example: ([a-z0-9-]+)/([a-z0-9-]+)) -->"
+)
 
 
 def fill_markers(html, lang):
     """Replace the content markers a page may hold with the generated HTML."""
+
     def replace(match):
         if match.group(1) == "glossary":
             return glossary_html(lang)
@@ -139,8 +156,8 @@ def fill_markers(html, lang):
             return print_pages_html(lang)
         if match.group(3):
             from . import examples  # imports the worksheet's module, so only when a page asks
+
             return examples.example_html(match.group(3), match.group(4), lang)
         return activities_html(match.group(2), lang)
+
     return MARKERS.sub(replace, html)
-
-

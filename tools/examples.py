@@ -4,8 +4,9 @@ A page holds `<!-- worksheet-example: <worksheet id>/<example id> -->`; the buil
 with the example from tools/data/worksheet_examples.json, rendered by the worksheet module's
 example_html(example, t). The data file holds only the story; results come from the code.
 """
+
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from . import share, worksheets
@@ -14,7 +15,7 @@ from .i18n import Strings, check_lang
 EXAMPLES_FILE = Path(__file__).parent / "data" / "worksheet_examples.json"
 
 
-@lru_cache(maxsize=None)
+@cache
 def examples():
     return json.loads(EXAMPLES_FILE.read_text(encoding="utf-8"))
 
@@ -33,7 +34,7 @@ def example_html(worksheet_id, example_id, lang):
 
 
 def list_words(items, and_word):
-    """"2, 3, 3 and 4" (English and Norwegian write lists the same way)."""
+    """ "2, 3, 3 and 4" (English and Norwegian write lists the same way)."""
     items = [str(i) for i in items]
     if len(items) < 2:
         return "".join(items)
@@ -46,7 +47,7 @@ def list_words(items, and_word):
 CASES_FILE = Path(__file__).parent / "data" / "example_cases.json"
 
 
-@lru_cache(maxsize=None)
+@cache
 def cases():
     return json.loads(CASES_FILE.read_text(encoding="utf-8"))
 
@@ -60,8 +61,14 @@ def case_document(worksheet_id, lang):
     """The case as the worksheet's saved file: checked by the worksheet's own import, so a case
     that the worksheet would refuse fails the build."""
     mod = worksheets.get(worksheet_id)
-    text = json.dumps({"format": mod.FORMAT, "version": mod.VERSION, "data": case(worksheet_id, lang)["data"]},
-                      ensure_ascii=False, indent=2) + "\n"
+    text = (
+        json.dumps(
+            {"format": mod.FORMAT, "version": mod.VERSION, "data": case(worksheet_id, lang)["data"]},
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )
     loaded = worksheets.load(worksheet_id, text, lang)
     if not loaded["ok"]:
         raise ValueError(f"example case {worksheet_id}/{lang}: {loaded['message']} {loaded.get('details', '')}")

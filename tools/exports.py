@@ -1,4 +1,5 @@
 """Text exports shared by the worksheets: spreadsheet-safe CSV and escaped Markdown."""
+
 import csv
 import io
 import re
@@ -45,7 +46,6 @@ def md_cell(value):
 
 
 def md_table(header, rows):
-    out = ["| " + " | ".join(md_text(h) for h in header) + " |",
-           "|" + "|".join("---" for _ in header) + "|"]
+    out = ["| " + " | ".join(md_text(h) for h in header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     out += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
     return "\n".join(out)

@@ -2,6 +2,7 @@
 
 User text only ever reaches the page through `esc`, so `<img onerror=...>` stays text.
 """
+
 from html import escape
 
 
@@ -39,18 +40,29 @@ def join(*parts):
 def figure(region, t, labelledby, pending=None):
     """A region Python draws a picture into. At phone width the picture keeps its text readable
     (12 px or more) and scrolls sideways in this box, which says so and takes keyboard focus."""
-    return join(el("p", t("scroll_cue"), class_="ws-scroll-cue"),
-                el("div", pending if pending is not None else el("p", t("results_pending")),
-                   data_region=region, class_="ws-figure", tabindex="0", role="group",
-                   aria_labelledby=labelledby))
+    return join(
+        el("p", t("scroll_cue"), class_="ws-scroll-cue"),
+        el(
+            "div",
+            pending if pending is not None else el("p", t("results_pending")),
+            data_region=region,
+            class_="ws-figure",
+            tabindex="0",
+            role="group",
+            aria_labelledby=labelledby,
+        ),
+    )
 
 
 def to_results(t, target, back_to=None, back_name=None):
     """A link from a part of the form to the worksheet's results (worksheet.js then points the
     results' back link at the part the reader came from: back_to and back_name, or the item or
     fieldset around the link and its legend)."""
-    return el("p", el("a", t("to_results"), href=f"#{target}", data_to_results="", data_back_to=back_to,
-                      data_back_name=back_name), class_="ws-to-results")
+    return el(
+        "p",
+        el("a", t("to_results"), href=f"#{target}", data_to_results="", data_back_to=back_to, data_back_name=back_name),
+        class_="ws-to-results",
+    )
 
 
 def back_to_form(t, target):
@@ -59,8 +71,10 @@ def back_to_form(t, target):
 
 def row_actions(t):
     """The move and remove buttons of a repeatable row; worksheet.js binds them by data-action."""
-    return el("div",
-              el("button", t("move_up"), type="button", data_action="up"),
-              el("button", t("move_down"), type="button", data_action="down"),
-              el("button", t("remove"), type="button", data_action="remove", class_="ws-danger"),
-              class_="ws-row-actions")
+    return el(
+        "div",
+        el("button", t("move_up"), type="button", data_action="up"),
+        el("button", t("move_down"), type="button", data_action="down"),
+        el("button", t("remove"), type="button", data_action="remove", class_="ws-danger"),
+        class_="ws-row-actions",
+    )

@@ -1,13 +1,14 @@
 """Translated strings for the worksheets: one JSON file per worksheet, both languages side by side."""
+
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 LANGS = ("en", "no")
 STRINGS_DIR = Path(__file__).parent / "strings"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(name):
     return json.loads((STRINGS_DIR / f"{name}.json").read_text(encoding="utf-8"))
 

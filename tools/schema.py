@@ -4,6 +4,7 @@ A worksheet describes its saved data once, with these classes; the same definiti
 imported files, cleans browser state, lists the columns of exports, and gives the limits that
 the form enforces where the reader types and that each worksheet page documents (limits()).
 """
+
 import re
 
 # Lone surrogates are not text: a file holding them was damaged or made by hand, and they could
@@ -86,8 +87,10 @@ class Record:
             errors.append(t("not_an_object", field=label))
             return self.empty()
         errors.extend(self.unknown_key(key, label, t) for key in value if key not in self.fields)
-        return {name: field.clean(value.get(name), self.key_label(name, field, label, t), t, errors)
-                for name, field in self.fields.items()}
+        return {
+            name: field.clean(value.get(name), self.key_label(name, field, label, t), t, errors)
+            for name, field in self.fields.items()
+        }
 
 
 class Items:
@@ -116,6 +119,7 @@ def is_blank(record):
 
 
 # ---------------------------------------------------------------- limits, from the one definition
+
 
 def limits(field, path="", skip=(), by_id=True):
     """[(path, kind, limit)] for every text ("text", characters) and list ("items", entries).
@@ -168,7 +172,14 @@ def max_json_bytes(field, depth=1, skip=()):
     if isinstance(field, Items):
         return 4 + pad + field.limit * (pad + 4 + max_json_bytes(field.record, depth + 1))
     if isinstance(field, Record):
-        return 4 + pad + sum(pad + 6 + _BYTES_PER_CHAR * len(name) + max_json_bytes(sub, depth + 1)
-                             for name, sub in field.fields.items() if not (depth == 1 and name in skip))
+        return (
+            4
+            + pad
+            + sum(
+                pad + 6 + _BYTES_PER_CHAR * len(name) + max_json_bytes(sub, depth + 1)
+                for name, sub in field.fields.items()
+                if not (depth == 1 and name in skip)
+            )
+        )
     options = getattr(field, "options", ())
     return 32 + max((len(str(o)) * _BYTES_PER_CHAR for o in options), default=0)

@@ -6,6 +6,7 @@ DEFLATE (what the browser's CompressionStream("deflate-raw") writes) and encoded
 without padding. Browsers never send the part after `#` to a server, so the data stays with
 whoever holds the link. Opening a link runs the same checks as importing a file.
 """
+
 import base64
 import binascii
 import json
@@ -52,8 +53,13 @@ class Refused(ValueError):
 def decode(payload, limit_bytes):
     """The document's JSON text from a payload, or Refused. Never inflates more than
     limit_bytes (a small link must not unpack into something huge)."""
-    if not isinstance(payload, str) or not payload or len(payload) > MAX_LINK_CHARS \
-            or not _PAYLOAD.fullmatch(payload) or len(payload) % 4 == 1:
+    if (
+        not isinstance(payload, str)
+        or not payload
+        or len(payload) > MAX_LINK_CHARS
+        or not _PAYLOAD.fullmatch(payload)
+        or len(payload) % 4 == 1
+    ):
         raise Refused("too_long" if isinstance(payload, str) and len(payload) > MAX_LINK_CHARS else "damaged")
     try:
         packed = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
@@ -88,9 +94,20 @@ def make_link(worksheet_id, data, lang, page=""):
     page = page.split("#", 1)[0] if isinstance(page, str) else ""
     link = f"{page}#{FRAGMENT_KEY}={encode(worksheets.document(mod, state))}"
     if len(link) > MAX_LINK_CHARS:
-        return {"ok": False, "message": t("share_too_long", chars=worksheets.number(len(link), lang), limit=worksheets.number(MAX_LINK_CHARS, lang))}
-    return {"ok": True, "link": link, "chars": len(link),
-            "message": t("share_length", chars=worksheets.number(len(link), lang))}
+        return {
+            "ok": False,
+            "message": t(
+                "share_too_long",
+                chars=worksheets.number(len(link), lang),
+                limit=worksheets.number(MAX_LINK_CHARS, lang),
+            ),
+        }
+    return {
+        "ok": True,
+        "link": link,
+        "chars": len(link),
+        "message": t("share_length", chars=worksheets.number(len(link), lang)),
+    }
 
 
 def open_link(worksheet_id, payload, lang, current=None):
@@ -119,8 +136,11 @@ def open_link(worksheet_id, payload, lang, current=None):
         other = _other_worksheet(text, mod)
         if other:
             name = worksheets.strings(other, lang)("format_label")
-            return {"ok": False, "message": t("link_other_worksheet", found=name, expected=t("format_label")),
-                    "open_on": {"label": t("link_open_on", name=name), "path": page_path(other.ID, lang)}}
+            return {
+                "ok": False,
+                "message": t("link_other_worksheet", found=name, expected=t("format_label")),
+                "open_on": {"label": t("link_open_on", name=name), "path": page_path(other.ID, lang)},
+            }
         return result
     state = result["state"]
     out = {"ok": True, "state": state, "summary": mod.summary(state, t)}
@@ -142,7 +162,6 @@ def _other_worksheet(text, mod):
         return None
     for worksheet_id in worksheets.MODULES:
         other = worksheets.get(worksheet_id)
-        if other.FORMAT == found and other is not mod:
+        if found == other.FORMAT and other is not mod:
             return other
     return None
-

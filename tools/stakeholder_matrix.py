@@ -3,6 +3,7 @@
 After the stakeholder engagement process (Identify, Analyze, Map, Plan) of Metz, Louison &
 Burke, Foundations in Implementation Practice, based on the work of NIRN and CES.
 """
+
 from . import exports
 from .html import Raw, back_to_form, el, esc, figure, join, row_actions, to_results, void
 from .schema import Choice, Items, Record, Text, is_blank
@@ -23,23 +24,29 @@ SUGGESTED = {
     ("high", "high"): ("collaborate", "co-create"),
 }
 
-STAKEHOLDER = Record("stakeholders", {
-    "name": Text("name", 200),
-    "stake": Text("stake"),
-    "input": Text("input"),
-    "importance": Choice("importance", LOW_HIGH),
-    "influence": Choice("influence", LOW_HIGH),
-    "level": Choice("level", LEVELS),
-    "barriers": Text("barriers"),
-    "enablers": Text("enablers"),
-    "activities": Text("activities"),
-    "timing": Text("timing", 500),
-    "responsible": Text("responsible", 500),
-})
-SCHEMA = Record(None, {
-    "objective": Text("objective"),
-    "stakeholders": Items("stakeholders", "field_stakeholders_n", STAKEHOLDER, limit=200),
-})
+STAKEHOLDER = Record(
+    "stakeholders",
+    {
+        "name": Text("name", 200),
+        "stake": Text("stake"),
+        "input": Text("input"),
+        "importance": Choice("importance", LOW_HIGH),
+        "influence": Choice("influence", LOW_HIGH),
+        "level": Choice("level", LEVELS),
+        "barriers": Text("barriers"),
+        "enablers": Text("enablers"),
+        "activities": Text("activities"),
+        "timing": Text("timing", 500),
+        "responsible": Text("responsible", 500),
+    },
+)
+SCHEMA = Record(
+    None,
+    {
+        "objective": Text("objective"),
+        "stakeholders": Items("stakeholders", "field_stakeholders_n", STAKEHOLDER, limit=200),
+    },
+)
 ITEM_LISTS = {"stakeholders": "stakeholder_n"}
 # The results' headings: linked from the form and listed in the page's table of contents.
 RESULT_HEADINGS = ("sm-matrix-heading", "sm-summary-heading")
@@ -100,22 +107,30 @@ def summary(state, t):
     """What a share link holds, in a few lines (shown before the reader chooses to load it)."""
     rows = filled(state)
     names = [_clip(display_name(r, t), 60) for r in rows[:8]]
-    lines = [t("link_summary_objective", text=_clip(state["objective"].strip(), 200))] if state["objective"].strip() else []
-    lines.append(t("link_summary_stakeholders", n=len(rows), names=", ".join(names) + (", …" if len(rows) > 8 else "")) if rows
-                 else t("link_summary_none"))
+    lines = (
+        [t("link_summary_objective", text=_clip(state["objective"].strip(), 200))] if state["objective"].strip() else []
+    )
+    lines.append(
+        t("link_summary_stakeholders", n=len(rows), names=", ".join(names) + (", …" if len(rows) > 8 else ""))
+        if rows
+        else t("link_summary_none")
+    )
     return lines
 
 
 # ---------------------------------------------------------------- results
 
+
 def view(state, t):
     rows = []
     for row in state["stakeholders"]:
-        rows.append({
-            "suggested": suggestion_text(row, t) or t("suggested_none"),
-            "note": level_note(row, t),
-            "quadrant": quadrant(row) or "",
-        })
+        rows.append(
+            {
+                "suggested": suggestion_text(row, t) or t("suggested_none"),
+                "note": level_note(row, t),
+                "quadrant": quadrant(row) or "",
+            }
+        )
     return {
         "rows": {"stakeholders": rows},
         "regions": {
@@ -130,10 +145,13 @@ def summary_html(state, t):
     people = filled(state)
     if not people:
         return el("p", t("summary_empty"))
-    counts = t("summary_counts", total=len(people),
-               placed=sum(1 for r in people if quadrant(r)),
-               chosen=sum(1 for r in people if r["level"]),
-               planned=sum(1 for r in people if r["activities"].strip()))
+    counts = t(
+        "summary_counts",
+        total=len(people),
+        placed=sum(1 for r in people if quadrant(r)),
+        chosen=sum(1 for r in people if r["level"]),
+        planned=sum(1 for r in people if r["activities"].strip()),
+    )
     return join(el("p", counts), quadrant_list(state, t))
 
 
@@ -145,8 +163,9 @@ def quadrant_list(state, t):
         head = el("strong", f"{t('quadrant_' + q)} ({_suggested_label(q, t)})")
         items.append(el("li", head, ": ", ", ".join(names) if names else "–"))
     if groups[None]:
-        items.append(el("li", t("matrix_unplaced", names=", ".join(
-            f"{n}. {display_name(r, t)}" for n, r in groups[None]))))
+        items.append(
+            el("li", t("matrix_unplaced", names=", ".join(f"{n}. {display_name(r, t)}" for n, r in groups[None])))
+        )
     return el("ul", Raw("".join(items)), class_="ws-quadrants")
 
 
@@ -186,11 +205,16 @@ def matrix_svg(state, t, uid="sm-matrix"):
             label = _clip(f"{n}. {display_name(row, t)}", 38)
             parts.append(f'<text class="ws-q-name" x="{x + 16}" y="{y + 52 + i * 20}">{esc(label)}</text>')
         if len(shown) < len(members):
-            parts.append(f'<text class="ws-q-more" x="{x + 16}" y="{y + 52 + len(shown) * 20}">'
-                         f'{esc(t("more", n=len(members) - len(shown)))}</text>')
+            parts.append(
+                f'<text class="ws-q-more" x="{x + 16}" y="{y + 52 + len(shown) * 20}">'
+                f"{esc(t('more', n=len(members) - len(shown)))}</text>"
+            )
         names = ", ".join(f"{n}. {display_name(r, t)}" for n, r in members)
-        details.append(t("matrix_quadrant_desc", quadrant=t("quadrant_" + q), names=names) if names
-                       else t("matrix_quadrant_empty", quadrant=t("quadrant_" + q)))
+        details.append(
+            t("matrix_quadrant_desc", quadrant=t("quadrant_" + q), names=names)
+            if names
+            else t("matrix_quadrant_empty", quadrant=t("quadrant_" + q))
+        )
     if groups[None]:
         details.append(t("matrix_unplaced", names=", ".join(f"{n}. {display_name(r, t)}" for n, r in groups[None])))
     placed = sum(len(groups[q]) for q in groups if q)
@@ -198,20 +222,25 @@ def matrix_svg(state, t, uid="sm-matrix"):
     gx, gy = left, top + 2 * cell_h
     parts.append(f'<line class="ws-axis" x1="{gx}" y1="{top}" x2="{gx}" y2="{gy}"/>')
     parts.append(f'<line class="ws-axis" x1="{gx}" y1="{gy}" x2="{gx + 2 * cell_w}" y2="{gy}"/>')
-    for (label, lx, ly) in ((t("low"), gx - 8, gy - cell_h / 2), (t("high"), gx - 8, top + cell_h / 2)):
+    for label, lx, ly in ((t("low"), gx - 8, gy - cell_h / 2), (t("high"), gx - 8, top + cell_h / 2)):
         parts.append(f'<text class="ws-tick" text-anchor="end" x="{lx}" y="{ly}">{esc(label)}</text>')
-    for (label, lx) in ((t("low"), gx + cell_w / 2), (t("high"), gx + 1.5 * cell_w)):
+    for label, lx in ((t("low"), gx + cell_w / 2), (t("high"), gx + 1.5 * cell_w)):
         parts.append(f'<text class="ws-tick" text-anchor="middle" x="{lx}" y="{gy + 22}">{esc(label)}</text>')
-    parts.append(f'<text class="ws-axis-label" text-anchor="middle" x="{gx + cell_w}" y="{gy + 50}">'
-                 f'{esc(t("axis_influence"))}</text>')
-    parts.append(f'<text class="ws-axis-label" text-anchor="middle" transform="rotate(-90)" '
-                 f'x="{-(top + cell_h)}" y="{gx - 44}">{esc(t("axis_importance"))}</text>')
+    parts.append(
+        f'<text class="ws-axis-label" text-anchor="middle" x="{gx + cell_w}" y="{gy + 50}">'
+        f"{esc(t('axis_influence'))}</text>"
+    )
+    parts.append(
+        f'<text class="ws-axis-label" text-anchor="middle" transform="rotate(-90)" '
+        f'x="{-(top + cell_h)}" y="{gx - 44}">{esc(t("axis_importance"))}</text>'
+    )
     desc = t("matrix_desc", count=placed, details=" ".join(details))
     return Raw(
         f'<svg class="ws-matrix" viewBox="0 0 {w} {h}" role="img" '
         f'aria-labelledby="{uid}-title {uid}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{uid}-title">{esc(t("matrix_title"))}</title>'
-        f'<desc id="{uid}-desc">{esc(desc)}</desc>' + "".join(parts) + "</svg>")
+        f'<desc id="{uid}-desc">{esc(desc)}</desc>' + "".join(parts) + "</svg>"
+    )
 
 
 # ---------------------------------------------------------------- exports
@@ -233,10 +262,12 @@ def _cell(row, col, t):
 def tables(state, t):
     people = filled(state)
     return [
-        (t("md_analysis"), [t("col_" + c) for c in ANALYSIS_COLS],
-         [[_cell(r, c, t) for c in ANALYSIS_COLS] for r in people]),
-        (t("md_plan"), [t("col_" + c) for c in PLAN_COLS],
-         [[_cell(r, c, t) for c in PLAN_COLS] for r in people]),
+        (
+            t("md_analysis"),
+            [t("col_" + c) for c in ANALYSIS_COLS],
+            [[_cell(r, c, t) for c in ANALYSIS_COLS] for r in people],
+        ),
+        (t("md_plan"), [t("col_" + c) for c in PLAN_COLS], [[_cell(r, c, t) for c in PLAN_COLS] for r in people]),
     ]
 
 
@@ -262,13 +293,20 @@ def report_html(state, t):
     for title, head, rows in tables(state, t):
         body = "".join(el("tr", *[el("td", c) for c in r]) for r in rows)
         parts.append(el("h3", title))
-        parts.append(el("table", el("thead", el("tr", *[el("th", h, scope="col") for h in head])),
-                        el("tbody", Raw(body)), class_="ws-report-table"))
+        parts.append(
+            el(
+                "table",
+                el("thead", el("tr", *[el("th", h, scope="col") for h in head])),
+                el("tbody", Raw(body)),
+                class_="ws-report-table",
+            )
+        )
     parts.append(el("p", t("report_generated"), class_="ws-report-foot"))
     return join(*parts)
 
 
 # ---------------------------------------------------------------- the form (built into the page)
+
 
 def _help_id(prefix, field):
     return f"{prefix}-{field}-help"
@@ -277,21 +315,42 @@ def _help_id(prefix, field):
 def _text_field(prefix, field, t, multiline=True, help_key=None, help_text=None):
     fid = f"{prefix}-{field}"
     help_text = help_text or (t(help_key) if help_key else None)
-    control = (el("textarea", id=fid, data_field=field, rows="2",
-                  aria_describedby=_help_id(prefix, field) if help_text else None)
-               if multiline else
-               void("input", type="text", id=fid, data_field=field, autocomplete="off",
-                    aria_describedby=_help_id(prefix, field) if help_text else None))
-    return el("div", el("label", t(field), for_=fid), control,
-              el("p", help_text, id=_help_id(prefix, field), class_="ws-help") if help_text else None,
-              class_="ws-field")
+    control = (
+        el(
+            "textarea",
+            id=fid,
+            data_field=field,
+            rows="2",
+            aria_describedby=_help_id(prefix, field) if help_text else None,
+        )
+        if multiline
+        else void(
+            "input",
+            type="text",
+            id=fid,
+            data_field=field,
+            autocomplete="off",
+            aria_describedby=_help_id(prefix, field) if help_text else None,
+        )
+    )
+    return el(
+        "div",
+        el("label", t(field), for_=fid),
+        control,
+        el("p", help_text, id=_help_id(prefix, field), class_="ws-help") if help_text else None,
+        class_="ws-field",
+    )
 
 
 def _select_field(prefix, field, options, t):
     fid = f"{prefix}-{field}"
     opts = [el("option", t("unset"), value="")] + [el("option", label, value=value) for value, label in options]
-    return el("div", el("label", t(field), for_=fid),
-              el("select", Raw("".join(opts)), id=fid, data_field=field), class_="ws-field")
+    return el(
+        "div",
+        el("label", t(field), for_=fid),
+        el("select", Raw("".join(opts)), id=fid, data_field=field),
+        class_="ws-field",
+    )
 
 
 def _row(t):
@@ -300,65 +359,106 @@ def _row(t):
     levels = [(lv, level_name(lv, t)) for lv in LEVELS]
     return el(
         "li",
-        el("fieldset",
-           el("legend", t("stakeholder_n", n="__n__"), data_out="legend"),
-           el("div",
-              el("div",
-                 el("h4", t("analysis")),
-                 _text_field(p, "name", t, multiline=False, help_key="name_help"),
-                 _text_field(p, "stake", t, help_key="stake_help"),
-                 _text_field(p, "input", t, help_key="input_help"),
-                 class_="ws-col"),
-              el("div",
-                 el("h4", t("map")),
-                 _select_field(p, "importance", low_high, t),
-                 _select_field(p, "influence", low_high, t),
-                 el("p", el("span", t("suggested") + ": ", class_="ws-out-label"),
-                    el("output", t("suggested_none"), data_out="suggested", id=f"{p}-suggested"),
-                    class_="ws-suggested"),
-                 _select_field(p, "level", levels, t),
-                 el("p", "", data_out="note", class_="ws-note"),
-                 to_results(t, RESULT_HEADINGS[0]),
-                 class_="ws-col"),
-              el("div",
-                 el("h4", t("plan")),
-                 _text_field(p, "barriers", t, help_key="barriers_prompts"),
-                 _text_field(p, "enablers", t, help_key="enablers_prompts"),
-                 _text_field(p, "activities", t, help_key="activities_help"),
-                 _text_field(p, "timing", t, multiline=False),
-                 _text_field(p, "responsible", t, multiline=False),
-                 class_="ws-col"),
-              class_="ws-row-grid"),
-           row_actions(t)),
-        data_item="", class_="ws-item")
+        el(
+            "fieldset",
+            el("legend", t("stakeholder_n", n="__n__"), data_out="legend"),
+            el(
+                "div",
+                el(
+                    "div",
+                    el("h4", t("analysis")),
+                    _text_field(p, "name", t, multiline=False, help_key="name_help"),
+                    _text_field(p, "stake", t, help_key="stake_help"),
+                    _text_field(p, "input", t, help_key="input_help"),
+                    class_="ws-col",
+                ),
+                el(
+                    "div",
+                    el("h4", t("map")),
+                    _select_field(p, "importance", low_high, t),
+                    _select_field(p, "influence", low_high, t),
+                    el(
+                        "p",
+                        el("span", t("suggested") + ": ", class_="ws-out-label"),
+                        el("output", t("suggested_none"), data_out="suggested", id=f"{p}-suggested"),
+                        class_="ws-suggested",
+                    ),
+                    _select_field(p, "level", levels, t),
+                    el("p", "", data_out="note", class_="ws-note"),
+                    to_results(t, RESULT_HEADINGS[0]),
+                    class_="ws-col",
+                ),
+                el(
+                    "div",
+                    el("h4", t("plan")),
+                    _text_field(p, "barriers", t, help_key="barriers_prompts"),
+                    _text_field(p, "enablers", t, help_key="enablers_prompts"),
+                    _text_field(p, "activities", t, help_key="activities_help"),
+                    _text_field(p, "timing", t, multiline=False),
+                    _text_field(p, "responsible", t, multiline=False),
+                    class_="ws-col",
+                ),
+                class_="ws-row-grid",
+            ),
+            row_actions(t),
+        ),
+        data_item="",
+        class_="ws-item",
+    )
 
 
 def levels_help(t, open_=False, id_="levels-of-engagement-help"):
     items = "".join(el("div", el("dt", level_name(lv, t)), el("dd", t(f"level_{lv}_help"))) for lv in LEVELS)
-    return el("details", el("summary", t("levels_heading")), el("dl", Raw(items), class_="ws-levels"),
-              class_="ws-levels-help", id=id_, open=open_)
+    return el(
+        "details",
+        el("summary", t("levels_heading")),
+        el("dl", Raw(items), class_="ws-levels"),
+        class_="ws-levels-help",
+        id=id_,
+        open=open_,
+    )
 
 
 def render_form(t):
     row = _row(t)
     return join(
-        el("form",
-           _text_field("sm", "objective", t, help_key="objective_help"),
-           el("h3", t("stakeholders"), id="sm-stakeholders-heading"),
-           levels_help(t),
-           el("ol", Raw(row.replace("__i__", "n0").replace("__n__", "1")), data_list="stakeholders", class_="ws-list", aria_labelledby="sm-stakeholders-heading"),
-           el("template", row, data_template="stakeholders"),
-           el("button", t("add_stakeholder"), type="button", data_action="add", data_list="stakeholders",
-              class_="md-button"),
-           to_results(t, RESULT_HEADINGS[0]),
-           data_form="", class_="ws-form", novalidate=True, aria_label=t("title")),
-        el("section",
-           el("h3", t("matrix_heading"), id="sm-matrix-heading"),
-           figure("matrix", t, "sm-matrix-heading"),
-           el("h3", t("summary_heading"), id="sm-summary-heading"),
-           el("div", el("p", t("results_pending")), data_region="summary", aria_live="polite"),
-           back_to_form(t, "sm-stakeholders-heading"),
-           class_="ws-results", aria_labelledby="sm-matrix-heading"),
+        el(
+            "form",
+            _text_field("sm", "objective", t, help_key="objective_help"),
+            el("h3", t("stakeholders"), id="sm-stakeholders-heading"),
+            levels_help(t),
+            el(
+                "ol",
+                Raw(row.replace("__i__", "n0").replace("__n__", "1")),
+                data_list="stakeholders",
+                class_="ws-list",
+                aria_labelledby="sm-stakeholders-heading",
+            ),
+            el("template", row, data_template="stakeholders"),
+            el(
+                "button",
+                t("add_stakeholder"),
+                type="button",
+                data_action="add",
+                data_list="stakeholders",
+                class_="md-button",
+            ),
+            to_results(t, RESULT_HEADINGS[0]),
+            data_form="",
+            class_="ws-form",
+            novalidate=True,
+            aria_label=t("title"),
+        ),
+        el(
+            "section",
+            el("h3", t("matrix_heading"), id="sm-matrix-heading"),
+            figure("matrix", t, "sm-matrix-heading"),
+            el("h3", t("summary_heading"), id="sm-summary-heading"),
+            el("div", el("p", t("results_pending")), data_region="summary", aria_live="polite"),
+            back_to_form(t, "sm-stakeholders-heading"),
+            class_="ws-results",
+            aria_labelledby="sm-matrix-heading",
+        ),
     )
 
 
@@ -369,7 +469,13 @@ def render_blank(t, rows=8):
     for kind, (title, head, _) in zip(("analysis", "plan"), tables({"objective": "", "stakeholders": []}, t)):
         body = "".join(el("tr", *[el("td", "") for _ in head]) for _ in range(rows))
         parts.append(el("h3", title))
-        parts.append(el("table", el("thead", el("tr", *[el("th", h, scope="col") for h in head])),
-                        el("tbody", Raw(body)), class_=f"ws-report-table ws-blank-table sm-blank-{kind}"))
+        parts.append(
+            el(
+                "table",
+                el("thead", el("tr", *[el("th", h, scope="col") for h in head])),
+                el("tbody", Raw(body)),
+                class_=f"ws-report-table ws-blank-table sm-blank-{kind}",
+            )
+        )
     parts.append(levels_help(t, open_=True, id_=None))
     return join(*parts)

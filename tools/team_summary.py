@@ -7,6 +7,7 @@ The same checks and the same aggregation as the team view in the browser
 (competency_self_check.team_summary). If any file cannot be read, nothing is written: the
 problems go to standard error and the exit status is 2.
 """
+
 import argparse
 import sys
 from pathlib import Path
@@ -19,14 +20,19 @@ from .i18n import LANGS
 def parse_args(argv):
     parser = argparse.ArgumentParser(
         prog="python -m tools.team_summary",
-        description="Summarise several exported competency self-checks as one team summary.")
+        description="Summarise several exported competency self-checks as one team summary.",
+    )
     parser.add_argument("files", nargs="+", type=Path, help="exported self-check files (JSON)")
-    parser.add_argument("--format", choices=("markdown", "csv"), default="markdown",
-                        help="output format (default: markdown)")
+    parser.add_argument(
+        "--format", choices=("markdown", "csv"), default="markdown", help="output format (default: markdown)"
+    )
     parser.add_argument("--lang", choices=LANGS, default="en", help="language of the summary (default: en)")
-    parser.add_argument("--labels", default=None,
-                        help="comma-separated labels for the people, in the order of the files "
-                             "(default: the name in each file, or Person 1, Person 2, ...)")
+    parser.add_argument(
+        "--labels",
+        default=None,
+        help="comma-separated labels for the people, in the order of the files "
+        "(default: the name in each file, or Person 1, Person 2, ...)",
+    )
     parser.add_argument("-o", "--output", type=Path, default=None, help="write to this file instead of stdout")
     return parser.parse_args(argv)
 
@@ -44,13 +50,25 @@ def summarise(paths, fmt="markdown", lang="en", labels=None):
         try:
             data = Path(path).read_bytes()
         except OSError as error:
-            problems.append(t("attach_file_problem", filename=str(path), message=t("cli_unreadable",
-                                                                                      reason=error.strerror or str(error))))
+            problems.append(
+                t(
+                    "attach_file_problem",
+                    filename=str(path),
+                    message=t("cli_unreadable", reason=error.strerror or str(error)),
+                )
+            )
             continue
         limit = worksheets.max_file_bytes(cs)
         if len(data) > limit:
-            problems.append(t("attach_file_problem", filename=str(path), message=t(
-                "import_too_large", filename=Path(path).name, size=-(-len(data) // 1000), limit=limit // 1000)))
+            problems.append(
+                t(
+                    "attach_file_problem",
+                    filename=str(path),
+                    message=t(
+                        "import_too_large", filename=Path(path).name, size=-(-len(data) // 1000), limit=limit // 1000
+                    ),
+                )
+            )
             continue
         try:
             text = data.decode("utf-8-sig")

@@ -4,10 +4,11 @@ The checker reads Norwegian text only: the pages under docs/no/, the "no" half o
 worksheet string table, and every string under a "no" key in the data files. It reports
 the file, the line and the approved term for each rejected variant it finds.
 """
+
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
@@ -26,7 +27,7 @@ class Finding:
         return f"{self.path}:{self.line}: «{self.found}» – bruk «{self.approved}» ({self.reason})"
 
 
-@lru_cache(maxsize=None)
+@cache
 def term_base():
     return json.loads(TERMS_FILE.read_text(encoding="utf-8"))
 

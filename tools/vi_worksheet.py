@@ -9,9 +9,10 @@ facilitation that fits follows from that diagnosis.
 The saved data holds several named assessments (one per implementation or point in time),
 which one is open, and which two are compared.
 """
+
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -43,23 +44,29 @@ ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 
 
 def _rating(sub):
-    return Record(f"sub_{sub}", {
-        "level": Choice("level", LEVELS),
-        "signs": Text("signs"),
-        "notes": Text("notes"),
-    })
+    return Record(
+        f"sub_{sub}",
+        {
+            "level": Choice("level", LEVELS),
+            "signs": Text("signs"),
+            "notes": Text("notes"),
+        },
+    )
 
 
-ASSESSMENT = Record("assessments", {
-    "id": Text("id", 40),
-    "name": Text("name", 200),
-    "what": Text("what"),
-    "where": Text("where", 500),
-    "when": Text("when", 200),
-    "who": Text("who", 500),
-    **{e: Record(f"el_{e}", {s: _rating(s) for s in subs}) for e, subs in ELEMENTS.items()},
-    "actions": Text("actions", 4000),
-})
+ASSESSMENT = Record(
+    "assessments",
+    {
+        "id": Text("id", 40),
+        "name": Text("name", 200),
+        "what": Text("what"),
+        "where": Text("where", 500),
+        "when": Text("when", 200),
+        "who": Text("who", 500),
+        **{e: Record(f"el_{e}", {s: _rating(s) for s in subs}) for e, subs in ELEMENTS.items()},
+        "actions": Text("actions", 4000),
+    },
+)
 
 
 class Document(Record):
@@ -75,19 +82,26 @@ class Document(Record):
             elif item["id"] in ids:
                 errors.append(t("vi_duplicate_id", item=which, id=item["id"]))
             ids.append(item["id"])
-        for field, ref in ((t("open_label"), out["open"]), (t("compare_first"), out["compare"]["first"]),
-                           (t("compare_second"), out["compare"]["second"])):
+        for field, ref in (
+            (t("open_label"), out["open"]),
+            (t("compare_first"), out["compare"]["first"]),
+            (t("compare_second"), out["compare"]["second"]),
+        ):
             if ref and ref not in ids:
                 errors.append(t("vi_unknown_ref", field=field, id=ref[:40]))
         return out
 
 
-SCHEMA = Document(None, {
-    "open": Text("open_label", 40),
-    "compare": Record("compare_heading", {"first": Text("compare_first", 40),
-                                          "second": Text("compare_second", 40)}),
-    "assessments": Items("assessments", "assessment_n", ASSESSMENT, limit=50),
-})
+SCHEMA = Document(
+    None,
+    {
+        "open": Text("open_label", 40),
+        "compare": Record(
+            "compare_heading", {"first": Text("compare_first", 40), "second": Text("compare_second", 40)}
+        ),
+        "assessments": Items("assessments", "assessment_n", ASSESSMENT, limit=50),
+    },
+)
 ITEM_LISTS = {"assessments": "assessment_n"}
 # The results' headings: linked from the form and listed in the page's table of contents.
 RESULT_HEADINGS = ("vi-picture-heading", "vi-diagnosis-heading", "vi-pointers-heading", "vi-comparison-heading")
@@ -97,7 +111,7 @@ RESULT_HEADINGS = ("vi-picture-heading", "vi-diagnosis-heading", "vi-pointers-he
 POINTERS_FILE = Path(__file__).parent / "data" / "vi_pointers.json"
 
 
-@lru_cache(maxsize=None)
+@cache
 def pointer_data():
     return json.loads(POINTERS_FILE.read_text(encoding="utf-8"))
 
@@ -142,6 +156,7 @@ def absolute_url(target, t):
 
 
 # ---------------------------------------------------------------- diagnosis rules
+
 
 def element_status(levels):
     """Weak, mixed or strong for one element, from its sub-elements' levels ("" = not rated).
@@ -204,8 +219,7 @@ def diagnose(assessment):
     elements = {}
     for e, subs in ELEMENTS.items():
         levels = [level(assessment, e, s) for s in subs]
-        elements[e] = {"status": element_status(levels), "rated": sum(1 for lv in levels if lv),
-                       "total": len(subs)}
+        elements[e] = {"status": element_status(levels), "rated": sum(1 for lv in levels if lv), "total": len(subs)}
     approach = facilitation_approach(elements["evidence"]["status"], elements["context"]["status"])
     return {
         "elements": elements,
@@ -230,6 +244,7 @@ def changes(first, second):
 
 
 # ---------------------------------------------------------------- the saved data
+
 
 def empty_assessment(id_=""):
     item = ASSESSMENT.empty()
@@ -275,8 +290,10 @@ def summary(state, t):
     for n, a in items[:6]:
         rated = sum(1 for e, s in SUB_ELEMENTS if level(a, e, s))
         what = _clip(" ".join(a["what"].split()), 120)
-        lines.append(t("link_summary_assessment", name=_clip(display_name(a, n, t), 80), rated=rated,
-                       total=len(SUB_ELEMENTS)) + (f" {what}" if what else ""))
+        lines.append(
+            t("link_summary_assessment", name=_clip(display_name(a, n, t), 80), rated=rated, total=len(SUB_ELEMENTS))
+            + (f" {what}" if what else "")
+        )
     if len(items) > 6:
         lines.append(t("link_summary_more", n=len(items) - 6))
     return lines
@@ -300,13 +317,20 @@ def add_records(state, incoming, t):
         used.add(aid)
         added.append({**a, "id": aid})
     ids = {a["id"] for a in kept}
-    compare = state["compare"] if all(r in ids or not r for r in state["compare"].values()) else {"first": "", "second": ""}
-    out = {**state, "assessments": kept + added, "compare": dict(compare),
-           "open": added[0]["id"] if added else state["open"]}
+    compare = (
+        state["compare"] if all(r in ids or not r for r in state["compare"].values()) else {"first": "", "second": ""}
+    )
+    out = {
+        **state,
+        "assessments": kept + added,
+        "compare": dict(compare),
+        "open": added[0]["id"] if added else state["open"],
+    }
     return out, [display_name(a, len(kept) + i, t) for i, a in enumerate(added, start=1)]
 
 
 # ---------------------------------------------------------------- words
+
 
 def element_name(e, t):
     return t(f"el_{e}")
@@ -354,6 +378,7 @@ def diagnosis_lines(d, t):
 
 # ---------------------------------------------------------------- results
 
+
 def view(state, t):
     a = current(state)
     d = diagnose(a)
@@ -384,13 +409,33 @@ def pointers_html(a, d, t, on_paper=False):
         items = []
         for p in pointers_for(e, s):
             address = el("span", f" <{absolute_url(p, t) or page_path(p)}>", class_="vi-address") if on_paper else None
-            items.append(el("li", el("a", p[t.lang], href=page_href(p)), address,
-                            " ", el("span", f"({t('kind_' + p['kind'])})", class_="vi-kind"),
-                            ": ", p["why"][t.lang]))
-        parts.append(el("section",
-                        el("h4", t("weak_spot_title", element=element_name(e, t), sub=sub_name(s, t),
-                                   level=level_name(level(a, e, s), t))),
-                        el("ul", Raw("".join(items))), class_="vi-pointer"))
+            items.append(
+                el(
+                    "li",
+                    el("a", p[t.lang], href=page_href(p)),
+                    address,
+                    " ",
+                    el("span", f"({t('kind_' + p['kind'])})", class_="vi-kind"),
+                    ": ",
+                    p["why"][t.lang],
+                )
+            )
+        parts.append(
+            el(
+                "section",
+                el(
+                    "h4",
+                    t(
+                        "weak_spot_title",
+                        element=element_name(e, t),
+                        sub=sub_name(s, t),
+                        level=level_name(level(a, e, s), t),
+                    ),
+                ),
+                el("ul", Raw("".join(items))),
+                class_="vi-pointer",
+            )
+        )
     return join(*parts)
 
 
@@ -403,26 +448,56 @@ def comparison_html(state, t, uid="vi-compare"):
     (n1, a), (n2, b) = pair
     name_a, name_b = display_name(a, n1, t), display_name(b, n2, t)
     da, db = diagnose(a), diagnose(b)
-    head = el("tr", el("th", t("col_sub"), scope="col"), el("th", name_a, scope="col"),
-              el("th", name_b, scope="col"), el("th", t("col_change"), scope="col"))
+    head = el(
+        "tr",
+        el("th", t("col_sub"), scope="col"),
+        el("th", name_a, scope="col"),
+        el("th", name_b, scope="col"),
+        el("th", t("col_change"), scope="col"),
+    )
     body = []
     for e in ELEMENTS:
-        body.append(el("tr", el("th", element_name(e, t), scope="row"),
-                       el("td", status_text(e, da["elements"][e], t)),
-                       el("td", status_text(e, db["elements"][e], t)), el("td", ""), class_="vi-element-row"))
+        body.append(
+            el(
+                "tr",
+                el("th", element_name(e, t), scope="row"),
+                el("td", status_text(e, da["elements"][e], t)),
+                el("td", status_text(e, db["elements"][e], t)),
+                el("td", ""),
+                class_="vi-element-row",
+            )
+        )
         for e2, s, la, lb, change in changes(a, b):
             if e2 == e:
-                body.append(el("tr", el("th", sub_name(s, t), scope="row"), el("td", level_name(la, t)),
-                               el("td", level_name(lb, t)), el("td", t(f"change_{change}"))))
-    body.append(el("tr", el("th", t("step_two"), scope="row"),
-                   *[el("td", t(f"approach_short_{d['approach']}") if d["approach"] else t("not_rated"))
-                     for d in (da, db)], el("td", "")))
-    table = el("table", el("caption", t("compare_caption", first=name_a, second=name_b)),
-               el("thead", head), el("tbody", Raw("".join(body))), class_="vi-compare-table")
+                body.append(
+                    el(
+                        "tr",
+                        el("th", sub_name(s, t), scope="row"),
+                        el("td", level_name(la, t)),
+                        el("td", level_name(lb, t)),
+                        el("td", t(f"change_{change}")),
+                    )
+                )
+    body.append(
+        el(
+            "tr",
+            el("th", t("step_two"), scope="row"),
+            *[el("td", t(f"approach_short_{d['approach']}") if d["approach"] else t("not_rated")) for d in (da, db)],
+            el("td", ""),
+        )
+    )
+    table = el(
+        "table",
+        el("caption", t("compare_caption", first=name_a, second=name_b)),
+        el("thead", head),
+        el("tbody", Raw("".join(body))),
+        class_="vi-compare-table",
+    )
     return join(picture_svg([(a, name_a), (b, name_b)], t, uid=uid), table)
 
 
 # ---------------------------------------------------------------- the picture
+
 
 def _clip(text, limit):
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -431,8 +506,10 @@ def _clip(text, limit):
 def _marker(shape, x, y):
     if shape == 0:
         return f'<circle class="vi-mark vi-mark-0" cx="{x:.1f}" cy="{y:.1f}" r="6"/>'
-    return (f'<polygon class="vi-mark vi-mark-1" points="{x:.1f},{y - 12:.1f} {x + 12:.1f},{y:.1f} '
-            f'{x:.1f},{y + 12:.1f} {x - 12:.1f},{y:.1f}"/>')
+    return (
+        f'<polygon class="vi-mark vi-mark-1" points="{x:.1f},{y - 12:.1f} {x + 12:.1f},{y:.1f} '
+        f'{x:.1f},{y + 12:.1f} {x - 12:.1f},{y:.1f}"/>'
+    )
 
 
 def picture_svg(series, t, uid):
@@ -452,8 +529,9 @@ def picture_svg(series, t, uid):
             parts.append(f'<text class="vi-legend" x="{x + 24}" y="{y}">{esc(_clip(name, 40))}</text>')
         y += 28
     for i, lv in enumerate(LEVELS):
-        parts.append(f'<text class="vi-tick" text-anchor="middle" x="{left + i * step:.1f}" y="{y}">'
-                     f'{esc(t("lvl_" + lv))}</text>')
+        parts.append(
+            f'<text class="vi-tick" text-anchor="middle" x="{left + i * step:.1f}" y="{y}">{esc(t("lvl_" + lv))}</text>'
+        )
     y += 14
     details = []
     diagnoses = [diagnose(a) for a, _ in series]
@@ -476,20 +554,30 @@ def picture_svg(series, t, uid):
                 if lv:
                     parts.append(_marker(i, left + LEVELS.index(lv) * step, y))
             if not any(level(a, e, s) for a, _ in series):
-                parts.append(f'<text class="vi-unrated" text-anchor="middle" x="{(left + right) / 2:.1f}" '
-                             f'y="{y - 7}">{esc(t("not_rated"))}</text>')
+                parts.append(
+                    f'<text class="vi-unrated" text-anchor="middle" x="{(left + right) / 2:.1f}" '
+                    f'y="{y - 7}">{esc(t("not_rated"))}</text>'
+                )
         for i, (a, name) in enumerate(series):
             subs_text = "; ".join(t("desc_sub", sub=sub_name(s, t), level=level_name(level(a, e, s), t)) for s in subs)
             who = f"{name}: " if len(series) > 1 else ""
-            details.append(t("desc_element", who=who, element=element_name(e, t),
-                             status=status_text(e, diagnoses[i]["elements"][e], t), subs=subs_text))
+            details.append(
+                t(
+                    "desc_element",
+                    who=who,
+                    element=element_name(e, t),
+                    status=status_text(e, diagnoses[i]["elements"][e], t),
+                    subs=subs_text,
+                )
+            )
     height = y + 24
     title = t("picture_title") if len(series) == 1 else t("compare_caption", first=series[0][1], second=series[1][1])
     return Raw(
         f'<svg class="vi-picture" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="{uid}-title {uid}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{uid}-title">{esc(title)}</title>'
-        f'<desc id="{uid}-desc">{esc(" ".join(details))}</desc>' + "".join(parts) + "</svg>")
+        f'<desc id="{uid}-desc">{esc(" ".join(details))}</desc>' + "".join(parts) + "</svg>"
+    )
 
 
 # ---------------------------------------------------------------- exports
@@ -499,8 +587,16 @@ RATING_COLS = ("col_element", "col_sub", "col_level", "col_signs", "col_notes")
 
 
 def rating_rows(a, t):
-    return [[element_name(e, t), sub_name(s, t), level_name(level(a, e, s), t) if level(a, e, s) else "",
-             a[e][s]["signs"], a[e][s]["notes"]] for e, s in SUB_ELEMENTS]
+    return [
+        [
+            element_name(e, t),
+            sub_name(s, t),
+            level_name(level(a, e, s), t) if level(a, e, s) else "",
+            a[e][s]["signs"],
+            a[e][s]["notes"],
+        ]
+        for e, s in SUB_ELEMENTS
+    ]
 
 
 def to_csv(state, t):
@@ -512,15 +608,28 @@ def to_csv(state, t):
     diagnosis = []
     for n, a in items:
         d = diagnose(a)
-        diagnosis.append([display_name(a, n, t)] + [status_text(e, d["elements"][e], t) for e in ELEMENTS]
-                         + [t(f"approach_short_{d['approach']}") if d["approach"] else "",
-                            t(f"fit_short_{d['fit']}") if d["fit"] else "", a["actions"]])
+        diagnosis.append(
+            [display_name(a, n, t)]
+            + [status_text(e, d["elements"][e], t) for e in ELEMENTS]
+            + [
+                t(f"approach_short_{d['approach']}") if d["approach"] else "",
+                t(f"fit_short_{d['fit']}") if d["fit"] else "",
+                a["actions"],
+            ]
+        )
     detail_head = [t("col_assessment")] + [t(f) for f in DETAIL_FIELDS]
-    return exports.csv_text([
-        (t("md_ratings"), detail_head + [t(c) for c in RATING_COLS], ratings),
-        (t("diagnosis_heading"), [t("col_assessment")] + [element_name(e, t) for e in ELEMENTS]
-         + [t("step_two"), t("fit_label"), t("actions")], diagnosis),
-    ])
+    return exports.csv_text(
+        [
+            (t("md_ratings"), detail_head + [t(c) for c in RATING_COLS], ratings),
+            (
+                t("diagnosis_heading"),
+                [t("col_assessment")]
+                + [element_name(e, t) for e in ELEMENTS]
+                + [t("step_two"), t("fit_label"), t("actions")],
+                diagnosis,
+            ),
+        ]
+    )
 
 
 def _md_link(p, t):
@@ -539,26 +648,45 @@ def to_markdown(state, t):
             out.append(f"- **{exports.md_text(t(f))}:** {exports.md_cell(a[f])}")
     if out[-1]:
         out.append("")
-    out += [f"## {exports.md_text(t('md_ratings'))}", "",
-            exports.md_table([t(c) for c in RATING_COLS], rating_rows(a, t)), ""]
+    out += [
+        f"## {exports.md_text(t('md_ratings'))}",
+        "",
+        exports.md_table([t(c) for c in RATING_COLS], rating_rows(a, t)),
+        "",
+    ]
     out += [f"## {exports.md_text(t('diagnosis_heading'))}", ""]
     out += [f"- **{exports.md_text(label)}:** {exports.md_text(text)}" for label, text in diagnosis_lines(d, t)]
     out += ["", f"## {exports.md_text(t('pointers_heading'))}", ""]
     if not d["weak_spots"]:
         out.append(exports.md_text(t("pointers_none")))
     for e, s in d["weak_spots"]:
-        out += [f"### {exports.md_text(t('weak_spot_title', element=element_name(e, t), sub=sub_name(s, t), level=level_name(level(a, e, s), t)))}", ""]
+        out += [
+            f"### {exports.md_text(t('weak_spot_title', element=element_name(e, t), sub=sub_name(s, t), level=level_name(level(a, e, s), t)))}",
+            "",
+        ]
         out += [f"- {_md_link(p, t)}: {exports.md_text(p['why'][t.lang])}" for p in pointers_for(e, s)]
         out.append("")
-    out += ["", f"## {exports.md_text(t('actions'))}", "", exports.md_cell(a["actions"]) if a["actions"].strip() else "–", ""]
+    out += [
+        "",
+        f"## {exports.md_text(t('actions'))}",
+        "",
+        exports.md_cell(a["actions"]) if a["actions"].strip() else "–",
+        "",
+    ]
     pair = compared(state)
     if pair:
         (n1, first), (n2, second) = pair
         name_a, name_b = display_name(first, n1, t), display_name(second, n2, t)
-        rows = [[f"{element_name(e, t)} › {sub_name(s, t)}", level_name(la, t), level_name(lb, t), t(f"change_{c}")]
-                for e, s, la, lb, c in changes(first, second)]
-        out += [f"## {exports.md_text(t('compare_caption', first=name_a, second=name_b))}", "",
-                exports.md_table([t("col_sub"), name_a, name_b, t("col_change")], rows), ""]
+        rows = [
+            [f"{element_name(e, t)} › {sub_name(s, t)}", level_name(la, t), level_name(lb, t), t(f"change_{c}")]
+            for e, s, la, lb, c in changes(first, second)
+        ]
+        out += [
+            f"## {exports.md_text(t('compare_caption', first=name_a, second=name_b))}",
+            "",
+            exports.md_table([t("col_sub"), name_a, name_b, t("col_change")], rows),
+            "",
+        ]
     out += [exports.md_text(t("md_sources")), ""]
     return "\n".join(out)
 
@@ -593,21 +721,30 @@ def report_html(state, t):
 
 # ---------------------------------------------------------------- the form (built into the page)
 
+
 def _field(fid, path, label, t, multiline=True, help_text=None):
     help_id = f"{fid}-help" if help_text else None
     if multiline:
         control = el("textarea", id=fid, data_field=path, rows="2", aria_describedby=help_id)
     else:
         control = void("input", type="text", id=fid, data_field=path, autocomplete="off", aria_describedby=help_id)
-    return el("div", el("label", label, for_=fid), control,
-              el("p", help_text, id=help_id, class_="ws-help") if help_text else None, class_="ws-field")
+    return el(
+        "div",
+        el("label", label, for_=fid),
+        control,
+        el("p", help_text, id=help_id, class_="ws-help") if help_text else None,
+        class_="ws-field",
+    )
 
 
 def _level_select(fid, path, label, describedby, t):
     opts = [el("option", t("not_rated"), value="")] + [el("option", t("lvl_" + lv), value=lv) for lv in LEVELS]
-    return el("div", el("label", label, for_=fid),
-              el("select", Raw("".join(opts)), id=fid, data_field=path, aria_describedby=describedby),
-              class_="ws-field vi-level")
+    return el(
+        "div",
+        el("label", label, for_=fid),
+        el("select", Raw("".join(opts)), id=fid, data_field=path, aria_describedby=describedby),
+        class_="ws-field vi-level",
+    )
 
 
 def _sub_element(e, s, t):
@@ -616,23 +753,31 @@ def _sub_element(e, s, t):
     return el(
         "fieldset",
         el("legend", sub_name(s, t)),
-        el("div",
-           el("p", el("strong", t("end_low") + ": "), t(f"sub_{s}_low"), id=low, class_="vi-end vi-end-low"),
-           _level_select(f"{base}-level", f"{e}.{s}.level", t("level_label", sub=sub_name(s, t)), f"{low} {high}", t),
-           el("p", el("strong", t("end_high") + ": "), t(f"sub_{s}_high"), id=high, class_="vi-end vi-end-high"),
-           class_="vi-continuum"),
-        el("div",
-           _field(f"{base}-signs", f"{e}.{s}.signs", t("signs"), t),
-           _field(f"{base}-notes", f"{e}.{s}.notes", t("notes"), t),
-           class_="vi-notes"),
-        class_="vi-sub", id=base)
+        el(
+            "div",
+            el("p", el("strong", t("end_low") + ": "), t(f"sub_{s}_low"), id=low, class_="vi-end vi-end-low"),
+            _level_select(f"{base}-level", f"{e}.{s}.level", t("level_label", sub=sub_name(s, t)), f"{low} {high}", t),
+            el("p", el("strong", t("end_high") + ": "), t(f"sub_{s}_high"), id=high, class_="vi-end vi-end-high"),
+            class_="vi-continuum",
+        ),
+        el(
+            "div",
+            _field(f"{base}-signs", f"{e}.{s}.signs", t("signs"), t),
+            _field(f"{base}-notes", f"{e}.{s}.notes", t("notes"), t),
+            class_="vi-notes",
+        ),
+        class_="vi-sub",
+        id=base,
+    )
 
 
 def _element_section(e, t):
-    return join(el("h3", element_name(e, t), id=f"vi-{e}-heading"),
-                el("p", t(f"el_{e}_intro"), class_="vi-intro"),
-                *[_sub_element(e, s, t) for s in ELEMENTS[e]],
-                to_results(t, RESULT_HEADINGS[0], f"vi-{e}-heading", element_name(e, t)))
+    return join(
+        el("h3", element_name(e, t), id=f"vi-{e}-heading"),
+        el("p", t(f"el_{e}_intro"), class_="vi-intro"),
+        *[_sub_element(e, s, t) for s in ELEMENTS[e]],
+        to_results(t, RESULT_HEADINGS[0], f"vi-{e}-heading", element_name(e, t)),
+    )
 
 
 def _collection_bar(t):
@@ -640,82 +785,142 @@ def _collection_bar(t):
     return el(
         "fieldset",
         el("legend", t("assessments")),
-        el("div",
-           el("div", el("label", t("open_label"), for_="vi-open"),
-              el("select", first, id="vi-open", data_collection_select="assessments",
-                 aria_describedby="vi-open-help"),
-              class_="ws-field"),
-           el("div",
-              el("button", t("collection_add"), type="button", data_action="collection-add"),
-              el("button", t("collection_copy"), type="button", data_action="collection-copy"),
-              el("button", t("collection_remove"), type="button", data_action="collection-remove",
-                 class_="ws-danger"),
-              class_="ws-row-actions vi-collection-actions"),
-           class_="vi-collection-bar"),
+        el(
+            "div",
+            el(
+                "div",
+                el("label", t("open_label"), for_="vi-open"),
+                el(
+                    "select", first, id="vi-open", data_collection_select="assessments", aria_describedby="vi-open-help"
+                ),
+                class_="ws-field",
+            ),
+            el(
+                "div",
+                el("button", t("collection_add"), type="button", data_action="collection-add"),
+                el("button", t("collection_copy"), type="button", data_action="collection-copy"),
+                el(
+                    "button", t("collection_remove"), type="button", data_action="collection-remove", class_="ws-danger"
+                ),
+                class_="ws-row-actions vi-collection-actions",
+            ),
+            class_="vi-collection-bar",
+        ),
         el("p", t("open_help"), id="vi-open-help", class_="ws-help"),
-        class_="vi-collection")
+        class_="vi-collection",
+    )
 
 
 def _compare_select(fid, path, label, t):
-    return el("div", el("label", label, for_=fid),
-              el("select", el("option", t("compare_none"), value=""), id=fid, data_field=path,
-                 data_collection_options="assessments"),
-              class_="ws-field")
+    return el(
+        "div",
+        el("label", label, for_=fid),
+        el(
+            "select",
+            el("option", t("compare_none"), value=""),
+            id=fid,
+            data_field=path,
+            data_collection_options="assessments",
+        ),
+        class_="ws-field",
+    )
 
 
 def render_form(t):
     return join(
-        el("form",
-           _collection_bar(t),
-           el("div",
-              void("input", type="hidden", data_field="id", value="a1"),
-              el("h3", t("implementation_heading"), id="vi-implementation-heading"),
-              _field("vi-name", "name", t("name"), t, multiline=False, help_text=t("name_help")),
-              _field("vi-what", "what", t("what"), t, help_text=t("what_help")),
-              el("div",
-                 _field("vi-where", "where", t("where"), t, multiline=False),
-                 _field("vi-when", "when", t("when"), t, multiline=False, help_text=t("when_help")),
-                 _field("vi-who", "who", t("who"), t, multiline=False),
-                 class_="ws-row-grid"),
-              *[_element_section(e, t) for e in ELEMENTS],
-              el("h3", t("actions"), id="vi-actions-heading"),
-              _field("vi-actions", "actions", t("actions"), t, help_text=t("actions_help")),
-              data_collection_item="assessments", data_collection_label="name", data_collection_open="open",
-              class_="vi-assessment"),
-           el("h3", t("compare_heading"), id="vi-compare-heading"),
-           el("div",
-              _compare_select("vi-compare-first", "compare.first", t("compare_first"), t),
-              _compare_select("vi-compare-second", "compare.second", t("compare_second"), t),
-              class_="ws-row-grid"),
-           data_form="", class_="ws-form vi-form", novalidate=True, aria_label=t("title")),
-        el("section",
-           el("h3", t("picture_heading"), id="vi-picture-heading"),
-           figure("picture", t, "vi-picture-heading"),
-           el("h3", t("diagnosis_heading"), id="vi-diagnosis-heading"),
-           el("div", el("p", t("results_pending")), data_region="diagnosis", aria_live="polite"),
-           el("h3", t("pointers_heading"), id="vi-pointers-heading"),
-           el("div", el("p", t("results_pending")), data_region="pointers"),
-           el("h3", t("comparison_heading"), id="vi-comparison-heading"),
-           el("div", el("p", t("results_pending")), data_region="comparison"),
-           back_to_form(t, "vi-evidence-heading"),
-           class_="ws-results", aria_labelledby="vi-picture-heading"),
+        el(
+            "form",
+            _collection_bar(t),
+            el(
+                "div",
+                void("input", type="hidden", data_field="id", value="a1"),
+                el("h3", t("implementation_heading"), id="vi-implementation-heading"),
+                _field("vi-name", "name", t("name"), t, multiline=False, help_text=t("name_help")),
+                _field("vi-what", "what", t("what"), t, help_text=t("what_help")),
+                el(
+                    "div",
+                    _field("vi-where", "where", t("where"), t, multiline=False),
+                    _field("vi-when", "when", t("when"), t, multiline=False, help_text=t("when_help")),
+                    _field("vi-who", "who", t("who"), t, multiline=False),
+                    class_="ws-row-grid",
+                ),
+                *[_element_section(e, t) for e in ELEMENTS],
+                el("h3", t("actions"), id="vi-actions-heading"),
+                _field("vi-actions", "actions", t("actions"), t, help_text=t("actions_help")),
+                data_collection_item="assessments",
+                data_collection_label="name",
+                data_collection_open="open",
+                class_="vi-assessment",
+            ),
+            el("h3", t("compare_heading"), id="vi-compare-heading"),
+            el(
+                "div",
+                _compare_select("vi-compare-first", "compare.first", t("compare_first"), t),
+                _compare_select("vi-compare-second", "compare.second", t("compare_second"), t),
+                class_="ws-row-grid",
+            ),
+            data_form="",
+            class_="ws-form vi-form",
+            novalidate=True,
+            aria_label=t("title"),
+        ),
+        el(
+            "section",
+            el("h3", t("picture_heading"), id="vi-picture-heading"),
+            figure("picture", t, "vi-picture-heading"),
+            el("h3", t("diagnosis_heading"), id="vi-diagnosis-heading"),
+            el("div", el("p", t("results_pending")), data_region="diagnosis", aria_live="polite"),
+            el("h3", t("pointers_heading"), id="vi-pointers-heading"),
+            el("div", el("p", t("results_pending")), data_region="pointers"),
+            el("h3", t("comparison_heading"), id="vi-comparison-heading"),
+            el("div", el("p", t("results_pending")), data_region="comparison"),
+            back_to_form(t, "vi-evidence-heading"),
+            class_="ws-results",
+            aria_labelledby="vi-picture-heading",
+        ),
     )
 
 
 def render_blank(t):
     """The blank form for printing: each sub-element between its two described ends, five boxes."""
     parts = [el("h2", t("blank_heading"))]
-    parts.append(el("dl", Raw("".join(el("div", el("dt", t(f)), el("dd", "")) for f in ("name",) + DETAIL_FIELDS)),
-                    class_="vi-details vi-blank-details"))
+    parts.append(
+        el(
+            "dl",
+            Raw("".join(el("div", el("dt", t(f)), el("dd", "")) for f in ("name",) + DETAIL_FIELDS)),
+            class_="vi-details vi-blank-details",
+        )
+    )
     boxes = "".join(el("th", t("lvl_" + lv), scope="col", class_="vi-box-head") for lv in LEVELS)
     for e, subs in ELEMENTS.items():
-        head = el("tr", el("th", t("col_sub"), scope="col"), el("th", t("end_low"), scope="col"), Raw(boxes),
-                  el("th", t("end_high"), scope="col"), el("th", t("col_signs_notes"), scope="col"))
-        rows = "".join(el("tr", el("th", sub_name(s, t), scope="row"), el("td", t(f"sub_{s}_low")),
-                          Raw("".join(el("td", "☐", class_="vi-box") for _ in LEVELS)),
-                          el("td", t(f"sub_{s}_high")), el("td", "")) for s in subs)
+        head = el(
+            "tr",
+            el("th", t("col_sub"), scope="col"),
+            el("th", t("end_low"), scope="col"),
+            Raw(boxes),
+            el("th", t("end_high"), scope="col"),
+            el("th", t("col_signs_notes"), scope="col"),
+        )
+        rows = "".join(
+            el(
+                "tr",
+                el("th", sub_name(s, t), scope="row"),
+                el("td", t(f"sub_{s}_low")),
+                Raw("".join(el("td", "☐", class_="vi-box") for _ in LEVELS)),
+                el("td", t(f"sub_{s}_high")),
+                el("td", ""),
+            )
+            for s in subs
+        )
         parts.append(el("h3", element_name(e, t)))
-        parts.append(el("table", el("thead", head), el("tbody", Raw(rows)), class_="ws-report-table ws-blank-table vi-blank-table"))
+        parts.append(
+            el(
+                "table",
+                el("thead", head),
+                el("tbody", Raw(rows)),
+                class_="ws-report-table ws-blank-table vi-blank-table",
+            )
+        )
     parts.append(el("h3", t("actions")))
     parts.append(el("div", "", class_="vi-blank-lines"))
     parts.append(el("p", t("md_sources"), class_="ws-report-foot"))
@@ -723,6 +928,7 @@ def render_blank(t):
 
 
 # ---------------------------------------------------------------- worked example (page)
+
 
 def example_assessment(levels):
     """An assessment with the given {element: {sub: level}} ratings and nothing else."""
@@ -747,15 +953,29 @@ def example_html(example, t):
         if rated:
             ratings.append(el("li", el("strong", element_name(e, t)), ": ", "; ".join(rated)))
     diagnosis = "".join(el("div", el("dt", label), el("dd", text)) for label, text in diagnosis_lines(d, t))
-    parts = [el("p", words["setting"]), el("p", words["ratings"]), el("ul", Raw("".join(ratings))),
-             el("p", words["diagnosis"]), el("dl", Raw(diagnosis), class_="vi-diagnosis")]
+    parts = [
+        el("p", words["setting"]),
+        el("p", words["ratings"]),
+        el("ul", Raw("".join(ratings))),
+        el("p", words["diagnosis"]),
+        el("dl", Raw(diagnosis), class_="vi-diagnosis"),
+    ]
     if d["weak_spots"]:
         spots = []
         for e, s in d["weak_spots"]:
             links = "".join(el("li", el("a", p[t.lang], href=page_href(p))) for p in pointers_for(e, s))
-            spots.append(el("li", t("weak_spot_title", element=element_name(e, t), sub=sub_name(s, t),
-                                    level=level_name(level(a, e, s), t)), el("ul", Raw(links))))
+            spots.append(
+                el(
+                    "li",
+                    t(
+                        "weak_spot_title",
+                        element=element_name(e, t),
+                        sub=sub_name(s, t),
+                        level=level_name(level(a, e, s), t),
+                    ),
+                    el("ul", Raw(links)),
+                )
+            )
         parts += [el("p", words["pointers"]), el("ul", Raw("".join(spots)))]
     parts.append(el("p", words["after"]))
-    return el("div", el("p", words["title"], class_="admonition-title"), *parts,
-              class_="admonition example vi-example")
+    return el("div", el("p", words["title"], class_="admonition-title"), *parts, class_="admonition example vi-example")

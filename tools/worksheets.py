@@ -8,12 +8,13 @@ Optional: LOCAL_ONLY (top-level keys kept in the browser but never written into 
 ATTACH ({name: handler(state, [(filename, other_state)], t)} for files brought into the data,
 see attach) and EXPORTS ({format: make(state, t) -> {filename, mime, text}}).
 """
+
 import importlib
 import json
 import re
 
 from . import schema
-from .html import Raw, el, join
+from .html import Raw, el
 from .i18n import Strings
 
 # Worksheet id -> module in this package. Imported on first use: a page's Web Worker then
@@ -31,17 +32,64 @@ FILE_KEYS = ("format", "version", "data")
 
 # Strings the JavaScript layer shows itself (status, confirmations, file messages).
 JS_STRINGS = (
-    "status_loading", "status_step_runtime", "status_step_start", "status_step_code",
-    "status_ready", "status_failed", "saved", "storage_failed", "confirm_clear", "confirm_import",
-    "cleared", "imported", "exported", "not_ready", "import_too_large", "move_up", "move_down",
-    "remove", "error_heading", "confirm_remove_item", "copy_name", "removed_item",
-    "import_not_utf8", "count_near", "count_full", "count_over", "paste_cut", "list_full",
-    "saved_damaged", "saved_damaged_checked", "saved_damaged_kept", "saved_damaged_not_kept",
-    "download_damaged", "discard_damaged", "confirm_discard_damaged", "damaged_discarded",
-    "other_tab", "other_tab_cleared", "storage_resumed", "saved_over_limits", "damaged_not_json",
-    "damaged_not_worksheet", "export_needs_fixing", "back_to_item", "share_heading", "share_about",
-    "copy_link", "link_copied", "copy_failed", "close", "offer_heading", "offer_about",
-    "offer_replace_warning", "offer_load", "offer_ignore", "offer_loaded", "offer_added", "offer_ignored",
+    "status_loading",
+    "status_step_runtime",
+    "status_step_start",
+    "status_step_code",
+    "status_ready",
+    "status_failed",
+    "saved",
+    "storage_failed",
+    "confirm_clear",
+    "confirm_import",
+    "cleared",
+    "imported",
+    "exported",
+    "not_ready",
+    "import_too_large",
+    "move_up",
+    "move_down",
+    "remove",
+    "error_heading",
+    "confirm_remove_item",
+    "copy_name",
+    "removed_item",
+    "import_not_utf8",
+    "count_near",
+    "count_full",
+    "count_over",
+    "paste_cut",
+    "list_full",
+    "saved_damaged",
+    "saved_damaged_checked",
+    "saved_damaged_kept",
+    "saved_damaged_not_kept",
+    "download_damaged",
+    "discard_damaged",
+    "confirm_discard_damaged",
+    "damaged_discarded",
+    "other_tab",
+    "other_tab_cleared",
+    "storage_resumed",
+    "saved_over_limits",
+    "damaged_not_json",
+    "damaged_not_worksheet",
+    "export_needs_fixing",
+    "back_to_item",
+    "share_heading",
+    "share_about",
+    "copy_link",
+    "link_copied",
+    "copy_failed",
+    "close",
+    "offer_heading",
+    "offer_about",
+    "offer_replace_warning",
+    "offer_load",
+    "offer_ignore",
+    "offer_loaded",
+    "offer_added",
+    "offer_ignored",
 )
 
 
@@ -126,8 +174,7 @@ def parse(text, t, limit_bytes, filename="", source="import"):
 def document(mod, state):
     """The saved-file form of a worksheet's data: the same in every language."""
     local = getattr(mod, "LOCAL_ONLY", ())
-    return {"format": mod.FORMAT, "version": mod.VERSION,
-            "data": {k: v for k, v in state.items() if k not in local}}
+    return {"format": mod.FORMAT, "version": mod.VERSION, "data": {k: v for k, v in state.items() if k not in local}}
 
 
 def load(worksheet_id, text, lang, current=None, filename="", saved=False, source="import"):
@@ -149,13 +196,21 @@ def load(worksheet_id, text, lang, current=None, filename="", saved=False, sourc
         return {"ok": False, "message": problem}
     if not isinstance(doc, dict) or doc.get("format") != mod.FORMAT:
         found = doc.get("format") if isinstance(doc, dict) else None
-        return {"ok": False, "message": t(f"{source}_wrong_format", expected=t("format_label"),
-                                          found=str(found)[:60] if found is not None else "–")}
+        return {
+            "ok": False,
+            "message": t(
+                f"{source}_wrong_format",
+                expected=t("format_label"),
+                found=str(found)[:60] if found is not None else "–",
+            ),
+        }
     version = doc.get("version")
     # A version is a whole number: true is not 1, nor is 1.0 or "1".
     if type(version) is not int or version != mod.VERSION:
-        return {"ok": False, "message": t(f"{source}_wrong_version", found=json.dumps(version)[:20],
-                                          expected=mod.VERSION)}
+        return {
+            "ok": False,
+            "message": t(f"{source}_wrong_version", found=json.dumps(version)[:20], expected=mod.VERSION),
+        }
     if "data" not in doc:
         return {"ok": False, "message": t(f"{source}_no_data")}
     errors = [t("field_unknown", field=str(key)[:40]) for key in doc if key not in FILE_KEYS]
@@ -246,21 +301,23 @@ def with_limits(form_html, mod):
     limits = schema.form_limits(mod.SCHEMA)
 
     def add(match):
-        tag, before, kind, name = match.groups()
+        tag, _before, kind, name = match.groups()
         key = (name, "text") if kind == "field" else (name, "items")
         limit = limits.get(key)
         if limit is None or (kind == "field" and tag not in ("input", "textarea")):
             return match.group()
         extra = f' maxlength="{limit}"' if kind == "field" else f' data-max="{limit}"'
         return match.group() + extra
+
     return Raw(_FIELD_TAG.sub(add, form_html))
 
 
 def start_link(worksheet_id, lang):
     """The "start here" jump at the top of a worksheet page, to its form (#worksheet)."""
     t = strings(get(worksheet_id), lang)
-    return el("p", el("a", t("start_here"), href="#worksheet", class_="md-button md-button--primary"),
-              class_="ws-start")
+    return el(
+        "p", el("a", t("start_here"), href="#worksheet", class_="md-button md-button--primary"), class_="ws-start"
+    )
 
 
 def result_headings(worksheet_id, lang, form=None):
@@ -287,11 +344,20 @@ def limits_html(worksheet_id, lang):
     for path, kind, limit in schema.limits(mod.SCHEMA, skip=local):
         if path.endswith(".id") or path == "id" or path in ("open", "compare.first", "compare.second"):
             continue  # ids, not text a reader types; their rule is in the prose
-        what = t("limit_characters", n=number(limit, lang)) if kind == "text" else t("limit_entries", n=number(limit, lang))
+        what = (
+            t("limit_characters", n=number(limit, lang))
+            if kind == "text"
+            else t("limit_entries", n=number(limit, lang))
+        )
         rows.append(el("tr", el("td", el("code", path)), el("td", what)))
-    rows.append(el("tr", el("td", t("limit_file")), el("td", t("limit_megabytes", n=number(max_file_bytes(mod) / 1e6, lang)))))
+    rows.append(
+        el("tr", el("td", t("limit_file")), el("td", t("limit_megabytes", n=number(max_file_bytes(mod) / 1e6, lang))))
+    )
     from .share import MAX_LINK_CHARS  # share builds on this module
-    rows.append(el("tr", el("td", t("limit_link")), el("td", t("limit_link_characters", n=number(MAX_LINK_CHARS, lang)))))
+
+    rows.append(
+        el("tr", el("td", t("limit_link")), el("td", t("limit_link_characters", n=number(MAX_LINK_CHARS, lang))))
+    )
     head = el("thead", el("tr", el("th", t("limit_field"), scope="col"), el("th", t("limit_most"), scope="col")))
     return el("table", head, el("tbody", Raw("".join(rows))), class_="ws-limits")
 
@@ -315,26 +381,45 @@ def render_page(worksheet_id, lang, code_version=""):
     payload = json.dumps(js_strings, ensure_ascii=False).replace("</", "<\\/")
     toolbar = el(
         "div",
-        *[el("button", t(key), type="button", data_action=action, class_="md-button")
-          for key, action in (("export_json", "export-json"), ("export_csv", "export-csv"),
-                              ("export_markdown", "export-markdown"))],
-        el("label", t("import_json"), el("input", type="file", accept=".json,application/json",
-                                          data_action="import", class_="ws-file"),
-           class_="md-button ws-import"),
+        *[
+            el("button", t(key), type="button", data_action=action, class_="md-button")
+            for key, action in (
+                ("export_json", "export-json"),
+                ("export_csv", "export-csv"),
+                ("export_markdown", "export-markdown"),
+            )
+        ],
+        el(
+            "label",
+            t("import_json"),
+            el("input", type="file", accept=".json,application/json", data_action="import", class_="ws-file"),
+            class_="md-button ws-import",
+        ),
         el("button", t("share_link"), type="button", data_action="share-link", class_="md-button"),
         el("button", t("print_filled"), type="button", data_action="print", class_="md-button"),
         el("button", t("print_blank"), type="button", data_action="print-blank", class_="md-button"),
-        *[el("button", t(key), type="button", data_action=action, class_="md-button")
-          for key, action in getattr(mod, "TOOLBAR_EXTRA", ())],
+        *[
+            el("button", t(key), type="button", data_action=action, class_="md-button")
+            for key, action in getattr(mod, "TOOLBAR_EXTRA", ())
+        ],
         el("button", t("clear_all"), type="button", data_action="clear", class_="md-button ws-danger"),
-        role="toolbar", aria_label=t("toolbar_label"), class_="ws-toolbar")
+        role="toolbar",
+        aria_label=t("toolbar_label"),
+        class_="ws-toolbar",
+    )
     return el(
         "div",
         el("script", Raw(payload), type="application/json", data_strings=""),
         el("p", t("privacy"), class_="ws-privacy"),
-        el("div", el("progress", aria_label=t("status_loading")), el("span", t("status_loading"), data_status_text=""),
-           el("span", "", data_saved="", class_="ws-saved"),
-           class_="ws-status", role="status", data_status=""),
+        el(
+            "div",
+            el("progress", aria_label=t("status_loading")),
+            el("span", t("status_loading"), data_status_text=""),
+            el("span", "", data_saved="", class_="ws-saved"),
+            class_="ws-status",
+            role="status",
+            data_status="",
+        ),
         toolbar,
         el("div", data_message="", class_="ws-message", role="alert", tabindex="-1"),
         el("section", data_link_panel="", class_="ws-link-panel", hidden=True),
@@ -342,6 +427,13 @@ def render_page(worksheet_id, lang, code_version=""):
         with_limits(mod.render_form(t), mod),
         el("div", mod.render_blank(t), class_="ws-blank", aria_hidden="true"),
         el("div", data_region="report", class_="ws-report", aria_hidden="true"),
-        class_="ws", data_worksheet=mod.ID, data_lang=lang, data_storage_key=f"isp:{mod.ID}",
-        data_format=mod.FORMAT, data_version=str(mod.VERSION), data_max_import_bytes=str(max_file_bytes(mod)),
-        data_code_version=code_version, data_ready="false")
+        class_="ws",
+        data_worksheet=mod.ID,
+        data_lang=lang,
+        data_storage_key=f"isp:{mod.ID}",
+        data_format=mod.FORMAT,
+        data_version=str(mod.VERSION),
+        data_max_import_bytes=str(max_file_bytes(mod)),
+        data_code_version=code_version,
+        data_ready="false",
+    )

@@ -1,4 +1,5 @@
 """Reading the built site's pages: article text (for spelling), element ids, links, assets."""
+
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -28,8 +29,12 @@ class Page(HTMLParser):
         if tag == "article" and "md-content__inner" in (a.get("class") or ""):
             in_article = True
         classes = (a.get("class") or "").split()
-        if (tag in SKIP_TAGS or "headerlink" in classes or "references" in classes
-                or ("lang" in a and tag != "html" and a["lang"] != self.lang)):
+        if (
+            tag in SKIP_TAGS
+            or "headerlink" in classes
+            or "references" in classes
+            or ("lang" in a and tag != "html" and a["lang"] != self.lang)
+        ):
             skip = True
         for attr in ("aria-label", "title", "placeholder", "alt"):
             if a.get(attr):
@@ -41,9 +46,9 @@ class Page(HTMLParser):
         if tag == "a" and a.get("href"):
             self.links.append(a["href"])
         for attr in ("src", "href"):
-            if a.get(attr) and tag in ("script", "img", "iframe", "source", "link"):
-                if tag != "link" or (a.get("rel") or "") in ("stylesheet", "icon", "preload", "modulepreload"):
-                    self.assets.append(a[attr])
+            loads = tag != "link" or (a.get("rel") or "") in ("stylesheet", "icon", "preload", "modulepreload")
+            if a.get(attr) and tag in ("script", "img", "iframe", "source", "link") and loads:
+                self.assets.append(a[attr])
         if tag not in VOID:
             self._stack.append((tag, skip, in_article))
 

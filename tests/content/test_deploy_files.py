@@ -1,5 +1,6 @@
 """The header files the build ships for nginx, Apache and Netlify/Cloudflare: one policy in all
 three, covering every inline script of every page, and pages with no inline styles."""
+
 import re
 import sys
 from pathlib import Path
@@ -40,15 +41,22 @@ def test_the_policy_allows_every_inline_script_of_every_page_and_nothing_more(bu
 
 
 def test_inline_script_hashes_skip_data_and_external_scripts():
-    html = ('<script>a()</script><script src="x.js"></script>'
-            '<script id="__config" type="application/json">{"a": 1}</script><script type="module">b()</script>')
+    html = (
+        '<script>a()</script><script src="x.js"></script>'
+        '<script id="__config" type="application/json">{"a": 1}</script><script type="module">b()</script>'
+    )
     assert headers.inline_script_hashes(html) == {
-        "'sha256-qVpDBgj7bpq5hMAcGp3AOc79J3Y1Z4HvySTwKrWDoy4='", headers.inline_script_hashes("<script>b()</script>").pop()}
+        "'sha256-qVpDBgj7bpq5hMAcGp3AOc79J3Y1Z4HvySTwKrWDoy4='",
+        headers.inline_script_hashes("<script>b()</script>").pop(),
+    }
 
 
 def test_no_page_has_inline_style_attributes(built_site):
-    styled = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")
-                    if re.search(r"<[^>]+\sstyle=", p.read_text(encoding="utf-8")))
+    styled = sorted(
+        p.relative_to(built_site).as_posix()
+        for p in built_site.rglob("*.html")
+        if re.search(r"<[^>]+\sstyle=", p.read_text(encoding="utf-8"))
+    )
     assert styled == []
 
 
@@ -59,5 +67,7 @@ def test_wasm_and_fingerprinted_files_get_their_type_and_a_long_cache_life(built
     bundle = next((built_site / "assets" / "javascripts").glob("bundle.*.min.js"))
     assert headers.IMMUTABLE_NAME.match(bundle.name)
     assert not headers.IMMUTABLE_NAME.match("pyodide.asm.wasm")
-    assert f"/{bundle.relative_to(built_site).as_posix()}\n  Cache-Control: {headers.IMMUTABLE}" in \
-        (built_site / "_headers").read_text()
+    assert (
+        f"/{bundle.relative_to(built_site).as_posix()}\n  Cache-Control: {headers.IMMUTABLE}"
+        in (built_site / "_headers").read_text()
+    )

@@ -3,6 +3,7 @@
 guide.json is the one source of the principles, domains and competencies; the pages carry the
 prose. These tests catch a page and the data file drifting apart in either language.
 """
+
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -35,7 +36,9 @@ class Outline(HTMLParser):
             self._heading = (a["id"], [])
             if tag == "h2":
                 self._section = a["id"]
-        elif self._heading and ((tag == "a" and "headerlink" in classes) or (tag == "button" and "share-toggle" in classes)):
+        elif self._heading and (
+            (tag == "a" and "headerlink" in classes) or (tag == "button" and "share-toggle" in classes)
+        ):
             self._skip += 1  # the heading's permalink and its "Link and QR code" button
         elif tag == "ul" and "competency-activities" in classes:
             self._in_list = True
@@ -70,7 +73,10 @@ def test_the_data_file_has_six_principles_and_fifteen_competencies_in_three_doma
     data = content.guide()
     assert len(data["principles"]) == 6
     assert [d["id"] for d in data["domains"]] == [
-        "co-creation-and-engagement", "ongoing-improvement", "sustaining-change"]
+        "co-creation-and-engagement",
+        "ongoing-improvement",
+        "sustaining-change",
+    ]
     per_domain = [sum(c["domain"] == d["id"] for c in data["competencies"]) for d in data["domains"]]
     assert per_domain == [5, 6, 4]
     ids = [x["id"] for key in ("principles", "domains", "competencies") for x in data[key]]
@@ -118,7 +124,7 @@ def section(html, anchor):
     """The HTML from the heading with this id up to the next h2 or h3."""
     start = html.index(f'id="{anchor}"')
     ends = [i for i in (html.find("<h2", start), html.find("<h3", start)) if i != -1]
-    return html[start:min(ends, default=len(html))]
+    return html[start : min(ends, default=len(html))]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -131,11 +137,11 @@ def test_each_competency_has_a_worked_hint_prompts_and_related_competencies(buil
         page = next(d["page"] for d in data["domains"] if d["id"] == c["domain"])
         html = (Path(built_site) / LANGS[lang] / page.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
         missing = []
-        if 'class="admonition example"' not in section(html, f'{c["id"]}-hint'):
+        if 'class="admonition example"' not in section(html, f"{c['id']}-hint"):
             missing.append("worked example in the hint")
-        if not 2 <= section(html, f'{c["id"]}-reflect').count("<li>") <= 3:
+        if not 2 <= section(html, f"{c['id']}-reflect").count("<li>") <= 3:
             missing.append("two or three reflection prompts")
-        related = section(html, f'{c["id"]}-related')
+        related = section(html, f"{c['id']}-related")
         linked = {href.rsplit("#", 1)[1] for href in re.findall(r'href="([^"]*#[^"]+)"', related)}
         if not (linked & ids) - {c["id"]}:
             missing.append("a link to a related competency")

@@ -1,5 +1,6 @@
 """The pages as readers get them: both languages in step, spelled right, links that work,
 nothing from other hosts, and text in the project's own words."""
+
 import json
 import re
 import shutil
@@ -9,7 +10,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
 from site_pages import Page, built_pages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,8 +19,7 @@ DICTIONARY = {"en": "en_GB", "nb": "nb_NO"}
 
 
 def english_pages():
-    return sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")
-                  if p.relative_to(DOCS).parts[0] != "no")
+    return sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if p.relative_to(DOCS).parts[0] != "no")
 
 
 def norwegian_pages():
@@ -44,8 +43,10 @@ def test_twins_have_the_same_anchors(pages):
         twin = pages.get("no/" + path)
         assert twin is not None, f"no Norwegian page for {path}"
         if page.article_ids != twin.article_ids:
-            differ[path] = {"only en": sorted(page.article_ids - twin.article_ids),
-                            "only no": sorted(twin.article_ids - page.article_ids)}
+            differ[path] = {
+                "only en": sorted(page.article_ids - twin.article_ids),
+                "only no": sorted(twin.article_ids - page.article_ids),
+            }
     assert differ == {}
 
 
@@ -77,8 +78,14 @@ def allowed_words(lang):
 def unknown_words(text, lang):
     if not shutil.which("hunspell"):
         pytest.fail("hunspell is missing: apt-get install hunspell hunspell-en-gb hunspell-no")
-    out = subprocess.run(["hunspell", "-d", DICTIONARY[lang], "-l"], input=text, capture_output=True,
-                         text=True, encoding="utf-8", check=True).stdout
+    out = subprocess.run(
+        ["hunspell", "-d", DICTIONARY[lang], "-l"],
+        input=text,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    ).stdout
     allowed = allowed_words(lang)
     # A listed word may also start a sentence, capitalised.
     return sorted(w for w in set(out.split()) if w not in allowed and w.lower() not in allowed)
@@ -122,8 +129,9 @@ def resolve(site, page_path, href):
 def share_link_opens(target, fragment):
     sys.path.insert(0, str(ROOT))
     from tools import share
+
     found = re.search(r'data-worksheet="([a-z-]+)" data-lang="([a-z]+)"', target.read_text(encoding="utf-8"))
-    return bool(found) and share.open_link(found.group(1), fragment[len("share="):], found.group(2))["ok"]
+    return bool(found) and share.open_link(found.group(1), fragment[len("share=") :], found.group(2))["ok"]
 
 
 def test_internal_links_and_anchors_resolve(pages, built_site):
@@ -151,14 +159,19 @@ def test_internal_links_and_anchors_resolve(pages, built_site):
 
 
 def test_nothing_is_loaded_from_another_host(pages):
-    outside = [(path, src) for path, page in pages.items() for src in page.assets
-               if urlsplit(src).scheme in ("http", "https") or src.startswith("//")]
+    outside = [
+        (path, src)
+        for path, page in pages.items()
+        for src in page.assets
+        if urlsplit(src).scheme in ("http", "https") or src.startswith("//")
+    ]
     assert outside == []
 
 
 def test_glossary_and_references_list_every_entry_in_both_languages(pages):
     sys.path.insert(0, str(ROOT))
     from tools import content
+
     for entry in content.glossary():
         for lang in ("en", "no"):
             assert entry[lang]["term"].strip() and entry[lang]["definition"].strip(), entry["id"]
@@ -173,9 +186,13 @@ def test_every_reference_gives_its_doi_or_address(pages):
     material (declared with "kind"), which has none."""
     sys.path.insert(0, str(ROOT))
     from tools import content
-    missing = [r["id"] for r in content.references()
-               if not str(r.get("url", "")).startswith(("https://", "http://"))
-               and r.get("kind") not in ("book", "slides", "unpublished")]
+
+    missing = [
+        r["id"]
+        for r in content.references()
+        if not str(r.get("url", "")).startswith(("https://", "http://"))
+        and r.get("kind") not in ("book", "slides", "unpublished")
+    ]
     assert missing == []
     linked = [r for r in content.references() if r.get("url")]
     for prefix in ("", "no/"):

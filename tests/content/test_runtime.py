@@ -1,6 +1,7 @@
 """The worksheets' Python ships compiled (hooks/runtime_build.py): tools.zip carries each module's
 bytecode beside its source, and python_stdlib.zip the standard library the worksheets and
 Pyodide's start import, as bytecode, with nothing the worksheets import left out."""
+
 import ast
 import importlib.util
 import json
@@ -55,8 +56,11 @@ def test_the_standard_library_holds_every_module_the_worksheets_import_compiled(
 def test_the_worksheet_code_ships_as_its_source_with_unchecked_bytecode_beside_it(built_site):
     shipped = zipfile.ZipFile(built_site / "assets" / "tools.zip")
     names = set(shipped.namelist())
-    sources = {p.relative_to(ROOT).as_posix() for p in TOOLS.rglob("*")
-               if p.suffix in (".py", ".json") and "__pycache__" not in p.parts}
+    sources = {
+        p.relative_to(ROOT).as_posix()
+        for p in TOOLS.rglob("*")
+        if p.suffix in (".py", ".json") and "__pycache__" not in p.parts
+    }
     assert sources <= names
     for name in sources:
         assert shipped.read(name) == (ROOT / name).read_bytes(), name  # the code the unit tests test

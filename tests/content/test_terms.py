@@ -1,5 +1,6 @@
 """One Norwegian term base (tools/data/terms.json), used everywhere: no rejected variant in the
 Norwegian pages, worksheet strings or data, and the glossary and principles use the approved terms."""
+
 import sys
 from pathlib import Path
 

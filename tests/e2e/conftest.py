@@ -1,6 +1,6 @@
 """Fixtures for the end-to-end tests: a worksheet page opened in Chromium, a no-alert guard."""
-import pytest
 
+import pytest
 from pages import LANG_PREFIX, PAGES
 
 
@@ -12,11 +12,13 @@ def lang(request):
 @pytest.fixture
 def open_worksheet(page, site_url):
     """Open a worksheet page and wait until Python has shown the first result."""
+
     def go(worksheet, lang, wait_ready=True):
         page.goto(site_url + LANG_PREFIX[lang] + PAGES[worksheet])
         if wait_ready:
             page.wait_for_selector(f'[data-worksheet="{worksheet}"][data-ready="true"]', timeout=60_000)
         return page
+
     return go
 
 
@@ -33,8 +35,9 @@ def no_dialogs_expected(page):
 def clipboard_context(browser):
     """A browser context that may use the clipboard and download files (service workers blocked,
     as for the other tests: routes see every request)."""
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], accept_downloads=True,
-                                  service_workers="block")
+    context = browser.new_context(
+        permissions=["clipboard-read", "clipboard-write"], accept_downloads=True, service_workers="block"
+    )
     yield context
     context.close()
 

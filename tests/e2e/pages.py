@@ -1,4 +1,5 @@
 """Shared helpers for the end-to-end tests (fixtures are in conftest.py)."""
+
 import json
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -11,8 +12,11 @@ from tools.i18n import Strings
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
-PAGES = {"stakeholder-matrix": "worksheets/stakeholder-matrix/", "vi-worksheet": "worksheets/vi-worksheet/",
-         "competency-self-check": "worksheets/competency-self-check/"}
+PAGES = {
+    "stakeholder-matrix": "worksheets/stakeholder-matrix/",
+    "vi-worksheet": "worksheets/vi-worksheet/",
+    "competency-self-check": "worksheets/competency-self-check/",
+}
 LANG_PREFIX = {"en": "", "no": "no/"}
 
 
@@ -69,8 +73,9 @@ def run_axe(page):
 
 def outside_hosts(urls, site_url):
     host = urlsplit(site_url).netloc
-    return sorted({u for u in urls if urlsplit(u).scheme in ("http", "https", "ws", "wss")
-                   and urlsplit(u).netloc != host})
+    return sorted(
+        {u for u in urls if urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).netloc != host}
+    )
 
 
 def read_download(download):
@@ -97,8 +102,11 @@ def search_hrefs(page, query, first_per_page=False):
     (first_per_page: only each result page's own link, not its sections')."""
     box = page.locator("input.md-search__input")
     box.click()
-    results = page.locator(".md-search-result__item > a.md-search-result__link:first-child" if first_per_page
-                           else ".md-search-result__link")
+    results = page.locator(
+        ".md-search-result__item > a.md-search-result__link:first-child"
+        if first_per_page
+        else ".md-search-result__link"
+    )
     # The search worker builds its index after the page loads, and a query typed before that
     # is not run again: clear and type again until results show (bounded). Material reads the
     # query on key up, so one key press after filling runs exactly this query.
@@ -120,6 +128,7 @@ class Problems:
     """What a reader's browser would complain about on a page: Content-Security-Policy
     violations (reported by the page, its workers and the console), console errors,
     uncaught exceptions and failed responses (404s and the like)."""
+
     INIT = """document.addEventListener('securitypolicyviolation', e =>
         (window.__cspViolations = window.__cspViolations || []).push(
             e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber));"""
@@ -132,8 +141,10 @@ class Problems:
         page.on("pageerror", lambda e: self.errors.append(f"{page.url}: {e}"))
         page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"))
         # ERR_ABORTED: a request cut short because the test moved on to the next page.
-        page.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "")
-                and self.failed.append(f"failed {r.url} {r.failure}"))
+        page.on(
+            "requestfailed",
+            lambda r: "ERR_ABORTED" not in (r.failure or "") and self.failed.append(f"failed {r.url} {r.failure}"),
+        )
         page.on("worker", self._watch_worker)
 
     def _watch_worker(self, worker):
@@ -154,4 +165,5 @@ def import_file(page, name, text, folder=None):
         page.locator("input[data-action='import']").set_input_files(str(path))
         return
     page.locator("input[data-action='import']").set_input_files(
-        files=[{"name": name, "mimeType": "application/json", "buffer": text.encode("utf-8")}])
+        files=[{"name": name, "mimeType": "application/json", "buffer": text.encode("utf-8")}]
+    )

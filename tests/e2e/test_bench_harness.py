@@ -2,14 +2,18 @@
 nothing tracked (bench/devtools.py), as a reader's browser runs. This checks that driver against
 the real site: a first visit starts Python, and the next, in the same profile, starts it from the
 first visit's snapshot, as the figures it prints assume."""
-from bench.devtools import Chromium
+
 from browser import executable_path, launch_args
 from pages import PAGES, RUNTIME_PRIMED, SNAPSHOT_KEPT
+
+from bench.devtools import Chromium
 
 READY = "document.querySelector('[data-worksheet][data-ready=\"true\"]')?.dataset.pythonFrom"
 
 
-def test_the_benchmarks_browser_opens_a_worksheet_and_its_repeat_visit_starts_from_the_snapshot(nginx_url, browser_type):
+def test_the_benchmarks_browser_opens_a_worksheet_and_its_repeat_visit_starts_from_the_snapshot(
+    nginx_url, browser_type
+):
     url = nginx_url + PAGES["vi-worksheet"]
     with Chromium(executable_path() or browser_type.executable_path, launch_args()["args"]) as chrome:
         context = chrome.new_context()

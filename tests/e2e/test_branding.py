@@ -1,19 +1,21 @@
 """An organisation's own copy: name, logo, colours and contact line set in mkdocs.yml's
 extra.brand block alone, built and shown in both languages."""
+
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
-
 from pages import run_axe
+from playwright.sync_api import expect
 from site_server import SiteServer
 
 ROOT = Path(__file__).resolve().parents[2]
-LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" width="48" height="48" viewBox="0 0 48 48">'
-        '<circle cx="24" cy="24" r="20" fill="#ffffff"/></svg>\n')
+LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="48" height="48" viewBox="0 0 48 48">'
+    '<circle cx="24" cy="24" r="20" fill="#ffffff"/></svg>\n'
+)
 BRAND = """\
     name: {en: Northwind Practice Guide, "no": Northwind praksisguide}
     logo: brand/logo.svg
@@ -36,17 +38,24 @@ def branded_site(tmp_path_factory):
     config = config.replace('light: {primary: "#00695c"', f'light: {{primary: "{PURPLE}"', 1)
     (copy / "mkdocs.yml").write_text(config, encoding="utf-8")
     out = copy / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-                            cwd=copy, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     with SiteServer(out) as server:
         yield server.url
 
 
-@pytest.mark.parametrize("prefix, name, contact", [
-    ("", "Northwind Practice Guide", "Questions: learning@northwind.example"),
-    ("no/", "Northwind praksisguide", "Spørsmål: learning@northwind.example"),
-])
+@pytest.mark.parametrize(
+    "prefix, name, contact",
+    [
+        ("", "Northwind Practice Guide", "Questions: learning@northwind.example"),
+        ("no/", "Northwind praksisguide", "Spørsmål: learning@northwind.example"),
+    ],
+)
 def test_brand_shows_in_both_languages(page, branded_site, prefix, name, contact):
     page.goto(branded_site + prefix + "guide/principles/")
     expect(page.locator(".md-header__topic").first).to_contain_text(name)

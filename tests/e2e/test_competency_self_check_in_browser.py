@@ -1,11 +1,12 @@
 """The competency self-check in a real Chromium, on the real built site, with the real Pyodide."""
+
 import json
 import re
 
 import pytest
+from pages import LANG_PREFIX, PAGES, outside_hosts, read_download, run_axe
 from playwright.sync_api import expect
 
-from pages import LANG_PREFIX, PAGES, outside_hosts, read_download, run_axe
 from tools import competency_self_check as cs
 from tools import content, worksheets
 from tools.i18n import Strings
@@ -14,11 +15,13 @@ WS = "competency-self-check"
 HOSTILE = "<img src=x onerror=alert(1)>"
 S = {lang: Strings(cs.STRINGS, lang) for lang in ("en", "no")}
 IDS = cs.competency_ids()
-FIRST = cs.competencies()[0]                  # co-learning, in the first domain
+FIRST = cs.competencies()[0]  # co-learning, in the first domain
 ACTS = [a["id"] for a in FIRST["activities"]]
 # Words that must appear in each language whatever the strings file says (a translation check).
-WORDS = {"en": {"confident": "Confident", "developing": "Developing"},
-         "no": {"confident": "Trygg", "developing": "Under utvikling"}}
+WORDS = {
+    "en": {"confident": "Confident", "developing": "Developing"},
+    "no": {"confident": "Trygg", "developing": "Under utvikling"},
+}
 
 
 def name(cid, lang):
@@ -58,12 +61,14 @@ def self_check_file(levels, name="", mode="quick", activities=None, date="2024-0
 
 def choose_files(page, into, files):
     page.locator(f"input[data-action='attach'][data-into='{into}']").set_input_files(
-        files=[{"name": n, "mimeType": "application/json", "buffer": text.encode("utf-8")} for n, text in files])
+        files=[{"name": n, "mimeType": "application/json", "buffer": text.encode("utf-8")} for n, text in files]
+    )
 
 
 def import_file(page, name, text):
     page.locator("input[data-action='import']").set_input_files(
-        files=[{"name": name, "mimeType": "application/json", "buffer": text.encode("utf-8")}])
+        files=[{"name": name, "mimeType": "application/json", "buffer": text.encode("utf-8")}]
+    )
 
 
 def download(page, action):
@@ -78,13 +83,15 @@ def desc(page, region, index=0):
 
 # ---------------------------------------------------------------- rating and the picture
 
+
 def test_rating_shows_the_profile_and_names_strengths_and_growth(open_worksheet, page, lang):
     t = S[lang]
     open_worksheet(WS, lang)
     expect(page.locator("html")).to_have_attribute("lang", "en" if lang == "en" else "nb")
     # The form is usable with the scale described and each competency linked to its page.
     expect(page.locator(f"#cs-competency-{FIRST['id']} h4 a")).to_have_attribute(
-        "href", f"../../guide/co-creation-and-engagement/#{FIRST['id']}")
+        "href", f"../../guide/co-creation-and-engagement/#{FIRST['id']}"
+    )
     expect(page.locator("#cs-scale")).to_contain_text(WORDS[lang]["confident"])
     rate(page, IDS[0], "3")
     rate(page, IDS[1], "4")
@@ -161,7 +168,9 @@ def test_principles_and_the_development_plan(open_worksheet, page, lang):
         page.get_by_role("button", name=t("add_plan")).click()
         plan.nth(2 + i).locator("[data-field='competency']").select_option(IDS[4 + i])
     expect(page.locator("[data-region='plan-hints']")).to_contain_text(t("plan_too_many", count=4))
-    expect(page.locator("[data-region='summary']")).to_contain_text(t("principles_hard", names=cs.name_of(cs.principles()[0], t)))
+    expect(page.locator("[data-region='summary']")).to_contain_text(
+        t("principles_hard", names=cs.name_of(cs.principles()[0], t))
+    )
     report = page.locator("[data-region='report']")
     expect(report).to_contain_text("Kari in the quality team")
     expect(report).to_contain_text("2026-06-30")
@@ -179,8 +188,9 @@ def test_reload_restores_everything(open_worksheet, page, lang):
     page.locator("ol[data-list='plan'] > li [data-field='competency']").select_option(IDS[9])
     page.fill("#cs-reflection-practice", "Peer group each month")
     choose_files(page, "earlier", [("old.json", self_check_file({IDS[0]: 1}))])
-    choose_files(page, "team", [("a.json", self_check_file({IDS[0]: 4}, name="Ann")),
-                                ("b.json", self_check_file({IDS[0]: 2}))])
+    choose_files(
+        page, "team", [("a.json", self_check_file({IDS[0]: 4}, name="Ann")), ("b.json", self_check_file({IDS[0]: 2}))]
+    )
     expect(page.locator("ol[data-list='team'] > li")).to_have_count(2)
     wait_view(page)
     before = values(page)
@@ -195,6 +205,7 @@ def test_reload_restores_everything(open_worksheet, page, lang):
 
 
 # ---------------------------------------------------------------- files
+
 
 def test_export_then_import_in_the_other_language_gives_the_same_data(open_worksheet, page, lang):
     t = S[lang]
@@ -249,14 +260,20 @@ def test_compare_with_an_earlier_self_check(open_worksheet, page, lang):
     rate(page, IDS[1], "2")
     rate(page, IDS[2], "4")
     # Made in the other mode: its level follows the deeper rule (median of 1, 2 → 1).
-    earlier = self_check_file({IDS[0]: 2, IDS[1]: 3, IDS[2]: 4}, mode="deeper", date="2024-05-06",
-                              activities={FIRST["id"]: {ACTS[0]: 1, ACTS[1]: 2}})
+    earlier = self_check_file(
+        {IDS[0]: 2, IDS[1]: 3, IDS[2]: 4},
+        mode="deeper",
+        date="2024-05-06",
+        activities={FIRST["id"]: {ACTS[0]: 1, ACTS[1]: 2}},
+    )
     choose_files(page, "earlier", [("earlier.json", earlier)])
     message = page.locator("[data-message]")
     expect(message).to_have_text(t("earlier_added", filename="earlier.json"))
     region = page.locator("[data-region='comparison']")
     expect(region.locator("svg")).to_have_count(1)
-    expect(region).to_contain_text(t("compare_intro", earlier=t("earlier_dated", date="2024-05-06"), source="earlier.json"))
+    expect(region).to_contain_text(
+        t("compare_intro", earlier=t("earlier_dated", date="2024-05-06"), source="earlier.json")
+    )
     expect(region).to_contain_text(f"{name(IDS[0], lang)}: 1 → 3 (+2)")
     expect(region).to_contain_text(f"{name(IDS[1], lang)}: 3 → 2 (−1)")
     expect(region).to_contain_text(t("compare_group_same"))
@@ -273,10 +290,12 @@ def test_compare_with_an_earlier_self_check(open_worksheet, page, lang):
 def test_team_view_with_several_files(open_worksheet, page, lang):
     t = S[lang]
     open_worksheet(WS, lang)
-    files = [("anna.json", self_check_file({IDS[0]: 4, IDS[1]: 3}, name="Anna")),
-             ("bjorn.json", self_check_file({IDS[0]: 2, IDS[1]: "not-relevant"}, name="Bjørn")),
-             ("c.json", self_check_file({IDS[0]: 3})),
-             ("d.json", self_check_file({IDS[0]: 4, IDS[1]: 1}, name="Dag"))]
+    files = [
+        ("anna.json", self_check_file({IDS[0]: 4, IDS[1]: 3}, name="Anna")),
+        ("bjorn.json", self_check_file({IDS[0]: 2, IDS[1]: "not-relevant"}, name="Bjørn")),
+        ("c.json", self_check_file({IDS[0]: 3})),
+        ("d.json", self_check_file({IDS[0]: 4, IDS[1]: 1}, name="Dag")),
+    ]
     choose_files(page, "team", files[:3])
     people = page.locator("ol[data-list='team'] > li")
     expect(people).to_have_count(3)
@@ -285,7 +304,8 @@ def test_team_view_with_several_files(open_worksheet, page, lang):
     expect(page.locator("[data-message]")).to_have_text(t("team_added", count=1, total=4))
     expect(people.nth(2).locator("[data-field='label']")).to_have_value(t("person_n", n=3))
     expect(people.nth(1).locator("[data-out='summary']")).to_have_text(
-        t("person_summary", source="bjorn.json", rated=2, total=15))
+        t("person_summary", source="bjorn.json", rated=2, total=15)
+    )
     region = page.locator("[data-region='team']")
     expect(region.locator("svg")).to_have_count(1)
     median = "3.5" if lang == "en" else "3,5"
@@ -323,21 +343,34 @@ def test_bad_files_say_why_and_change_nothing(open_worksheet, page, lang, target
     message = page.locator("[data-message]")
     cases = {
         "not json": ("this is { not json", t("import_not_json")),
-        "wrong format": (json.dumps({"format": "isp-stakeholder-matrix", "version": 1, "data": {}}),
-                         t("import_wrong_format", expected=t("format_label"), found="isp-stakeholder-matrix")),
-        "unknown id": (json.dumps({"format": cs.FORMAT, "version": 1,
-                                   "data": {"competencies": {"co-juggling": {"level": 2}}}}), "co-juggling"),
-        "out of range": (json.dumps({"format": cs.FORMAT, "version": 1,
-                                     "data": {"competencies": {IDS[0]: {"level": 7}}}}), "7"),
-        "too large": (json.dumps({"format": cs.FORMAT, "version": 1, "data": {"name": "x" * 1_200_000}}),
-                      t("import_too_large", filename="bad.json", size=1200, limit=1000).split("(")[0]),
+        "wrong format": (
+            json.dumps({"format": "isp-stakeholder-matrix", "version": 1, "data": {}}),
+            t("import_wrong_format", expected=t("format_label"), found="isp-stakeholder-matrix"),
+        ),
+        "unknown id": (
+            json.dumps({"format": cs.FORMAT, "version": 1, "data": {"competencies": {"co-juggling": {"level": 2}}}}),
+            "co-juggling",
+        ),
+        "out of range": (
+            json.dumps({"format": cs.FORMAT, "version": 1, "data": {"competencies": {IDS[0]: {"level": 7}}}}),
+            "7",
+        ),
+        "too large": (
+            json.dumps({"format": cs.FORMAT, "version": 1, "data": {"name": "x" * 1_200_000}}),
+            t("import_too_large", filename="bad.json", size=1200, limit=1000).split("(")[0],
+        ),
     }
     for case, (text, expected) in cases.items():
         if target == "import":
             import_file(page, "bad.json", text)
         else:
-            choose_files(page, target, [("good.json", self_check_file({IDS[0]: 1})), ("bad.json", text)]
-                         if target == "team" else [("bad.json", text)])
+            choose_files(
+                page,
+                target,
+                [("good.json", self_check_file({IDS[0]: 1})), ("bad.json", text)]
+                if target == "team"
+                else [("bad.json", text)],
+            )
         expect(message).to_contain_text(expected)
         if target != "import" and case != "too large":
             expect(message).to_contain_text(t("attach_failed"))
@@ -376,6 +409,7 @@ def test_hostile_text_stays_text_everywhere(open_worksheet, page, lang, no_dialo
 
 
 # ---------------------------------------------------------------- keyboard, print, accessibility
+
 
 def test_keyboard_alone_rates_switches_mode_and_plans(open_worksheet, page, lang):
     t = S[lang]
@@ -454,8 +488,9 @@ def test_axe_finds_nothing_on_the_worksheet(open_worksheet, page, lang):
     page.select_option("#cs-mode", "deeper")
     page.select_option(f"#cs-{FIRST['id']}-a1", "2")
     choose_files(page, "earlier", [("old.json", self_check_file({IDS[0]: 1}))])
-    choose_files(page, "team", [("a.json", self_check_file({IDS[0]: 4}, name="Ann")),
-                                ("b.json", self_check_file({IDS[0]: 1}))])
+    choose_files(
+        page, "team", [("a.json", self_check_file({IDS[0]: 4}, name="Ann")), ("b.json", self_check_file({IDS[0]: 1}))]
+    )
     expect(page.locator("[data-region='team'] svg")).to_have_count(1)
     expect(page.locator("[data-region='comparison'] svg")).to_have_count(1)
     page.locator("[data-region='profile'] details summary").click()
@@ -485,7 +520,8 @@ def test_files_chosen_in_quick_succession_are_all_taken_in(page, open_worksheet,
     page.fill("#cs-name", "Ingrid")
     # Both choices in the same moment, as two quick clicks can be: the second is made before
     # Python has answered the first.
-    page.evaluate("""files => {
+    page.evaluate(
+        """files => {
         for (const [into, list] of files) {
             const input = document.querySelector(`input[data-action='attach'][data-into='${into}']`);
             const chosen = new DataTransfer();
@@ -493,8 +529,18 @@ def test_files_chosen_in_quick_succession_are_all_taken_in(page, open_worksheet,
             input.files = chosen.files;
             input.dispatchEvent(new Event("change", {bubbles: true}));
         }
-    }""", [["earlier", [["earlier.json", self_check_file({IDS[0]: 2}, name="Before")]]],
-           ["team", [["a.json", self_check_file({IDS[0]: 3}, name="A")], ["b.json", self_check_file({IDS[0]: 4}, name="B")]]]])
+    }""",
+        [
+            ["earlier", [["earlier.json", self_check_file({IDS[0]: 2}, name="Before")]]],
+            [
+                "team",
+                [
+                    ["a.json", self_check_file({IDS[0]: 3}, name="A")],
+                    ["b.json", self_check_file({IDS[0]: 4}, name="B")],
+                ],
+            ],
+        ],
+    )
     expect(page.locator("[data-region='team'] table").first).to_be_visible()
     expect(page.locator("[data-region='comparison']")).to_contain_text("earlier.json")
     saved = page.evaluate("JSON.parse(localStorage.getItem('isp:competency-self-check')).data")

@@ -3,13 +3,15 @@ both languages: limits hold where the text is typed or pasted, bad files are ref
 calculator still running, damaged saved state is kept and reported, another tab's changes are
 taken in, a full storage is reported and saving resumes, the form prints without Python, and
 every control shows keyboard focus."""
+
 import json
 import re
 
 import pytest
+from pages import LANG_PREFIX, PAGES, before, read_download
+from pages import strings as t
 from playwright.sync_api import expect
 
-from pages import LANG_PREFIX, PAGES, before, read_download, strings as t
 from tools import schema, worksheets
 
 # For each worksheet, a text input and a textarea on the form as it first shows.
@@ -19,9 +21,6 @@ FIELDS = {
     "competency-self-check": ("#cs-role", "[data-field='reflection.strengths']"),
 }
 WS = tuple(PAGES)
-
-
-
 
 
 def open_ws(page, site_url, ws, lang, ready=True):
@@ -43,7 +42,8 @@ def export_json(page, ws, lang):
 
 def import_bytes(page, data, name="file.json"):
     page.locator("input[data-action='import']").set_input_files(
-        files=[{"name": name, "mimeType": "application/json", "buffer": data}])
+        files=[{"name": name, "mimeType": "application/json", "buffer": data}]
+    )
 
 
 def limit_of(ws, selector, page):
@@ -53,7 +53,9 @@ def limit_of(ws, selector, page):
 
 @pytest.mark.parametrize("lang", ["en", "no"])
 @pytest.mark.parametrize("ws", WS)
-def test_limits_hold_where_the_text_is_typed_and_pasted_and_the_export_imports_again(clipboard_context, site_url, ws, lang):
+def test_limits_hold_where_the_text_is_typed_and_pasted_and_the_export_imports_again(
+    clipboard_context, site_url, ws, lang
+):
     page = open_ws(clipboard_context.new_page(), site_url, ws, lang)
     s = t(ws, lang)
     short, long_ = FIELDS[ws]
@@ -75,7 +77,8 @@ def test_limits_hold_where_the_text_is_typed_and_pasted_and_the_export_imports_a
     area.focus()
     page.keyboard.press("Control+V")
     expect(page.locator("[data-message]")).to_contain_text(
-        s("paste_cut", total=len(pasted), kept=area_limit, limit=area_limit))
+        s("paste_cut", total=len(pasted), kept=area_limit, limit=area_limit)
+    )
     assert area.input_value() == "ø" * area_limit
 
     page.wait_for_timeout(300)
@@ -89,13 +92,24 @@ def test_limits_hold_where_the_text_is_typed_and_pasted_and_the_export_imports_a
 
 
 BAD_FILES = [
-    ("deep", lambda mod: ('{"format": "%s", "version": 1, "data": {"x": %s}}'
-                          % (mod.FORMAT, "[" * 10_000 + "]" * 10_000)).encode(), "import_too_deep"),
-    ("version true", lambda mod: json.dumps({"format": mod.FORMAT, "version": True, "data": {}}).encode(),
-     "import_wrong_version"),
+    (
+        "deep",
+        lambda mod: (
+            '{{"format": "{}", "version": 1, "data": {{"x": {}}}}}'.format(mod.FORMAT, "[" * 10_000 + "]" * 10_000)
+        ).encode(),
+        "import_too_deep",
+    ),
+    (
+        "version true",
+        lambda mod: json.dumps({"format": mod.FORMAT, "version": True, "data": {}}).encode(),
+        "import_wrong_version",
+    ),
     ("no data", lambda mod: json.dumps({"format": mod.FORMAT, "version": 1}).encode(), "import_no_data"),
-    ("not UTF-8", lambda mod: b'{"format": "' + mod.FORMAT.encode() + b'", "version": 1, "data": {"x": "\xff\xfe"}}',
-     "import_not_utf8"),
+    (
+        "not UTF-8",
+        lambda mod: b'{"format": "' + mod.FORMAT.encode() + b'", "version": 1, "data": {"x": "\xff\xfe"}}',
+        "import_not_utf8",
+    ),
 ]
 
 
@@ -127,12 +141,25 @@ def damaged_entries(ws):
         ("not JSON", '{"format": "' + mod.FORMAT + '", "data": {', "damaged_not_json", None),
         ("not an object", "[1, 2, 3]", "damaged_not_worksheet", None),
         # The right worksheet, but a part of the wrong shape: what is sound is recovered.
-        ("wrong shape", json.dumps({"format": mod.FORMAT, "version": mod.VERSION,
-                                    "data": {"name": "Recovered", "role": "Recovered", "objective": "Recovered",
-                                             "assessments": [{"id": "a1", "name": "Recovered", "what": 5}],
-                                             "stakeholders": [{"name": "Recovered", "stake": {"x": 1}}],
-                                             "competencies": "not a group"}}),
-         "damaged_invalid", field),
+        (
+            "wrong shape",
+            json.dumps(
+                {
+                    "format": mod.FORMAT,
+                    "version": mod.VERSION,
+                    "data": {
+                        "name": "Recovered",
+                        "role": "Recovered",
+                        "objective": "Recovered",
+                        "assessments": [{"id": "a1", "name": "Recovered", "what": 5}],
+                        "stakeholders": [{"name": "Recovered", "stake": {"x": 1}}],
+                        "competencies": "not a group",
+                    },
+                }
+            ),
+            "damaged_invalid",
+            field,
+        ),
     ]
 
 
@@ -143,8 +170,11 @@ def test_damaged_saved_state_is_kept_reported_and_offered_for_download(clipboard
     key = page.locator("[data-worksheet]").get_attribute("data-storage-key")
     s = t(ws, lang)
     for name, text, reason, recovered in damaged_entries(ws):
-        page.evaluate("([k, v]) => { for (const x of Object.keys(localStorage)) localStorage.removeItem(x); "
-                      "localStorage.setItem(k, v); }", [key, text])
+        page.evaluate(
+            "([k, v]) => { for (const x of Object.keys(localStorage)) localStorage.removeItem(x); "
+            "localStorage.setItem(k, v); }",
+            [key, text],
+        )
         page.reload()
         page.wait_for_selector(f'[data-worksheet="{ws}"][data-ready="true"]', timeout=60_000)
         message = page.locator("[data-message]")
@@ -155,8 +185,11 @@ def test_damaged_saved_state_is_kept_reported_and_offered_for_download(clipboard
         # Typing saves over the entry, but the copy stays, and downloads as it was.
         page.locator(FIELDS[ws][1]).first.fill("New text")
         page.wait_for_timeout(200)
-        copies = page.evaluate("k => Object.keys(localStorage).filter(x => x.startsWith(k + ':damaged:'))"
-                               ".map(x => localStorage.getItem(x))", key)
+        copies = page.evaluate(
+            "k => Object.keys(localStorage).filter(x => x.startsWith(k + ':damaged:'))"
+            ".map(x => localStorage.getItem(x))",
+            key,
+        )
         assert copies == [text], name
         with page.expect_download() as info:
             message.get_by_role("button", name=s("download_damaged")).click()
@@ -173,13 +206,14 @@ def test_text_over_a_limit_saved_by_an_older_version_is_kept_and_named(clipboard
     mod, s = worksheets.get(ws), t(ws, lang)
     page = open_ws(clipboard_context.new_page(), site_url, ws, lang, ready=False)
     long_text = "x" * 2100
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [
-        "isp:" + ws, json.dumps({"format": mod.FORMAT, "version": 1, "data": {"objective": long_text}})])
+    page.evaluate(
+        "([k, v]) => localStorage.setItem(k, v)",
+        ["isp:" + ws, json.dumps({"format": mod.FORMAT, "version": 1, "data": {"objective": long_text}})],
+    )
     page.reload()
     page.wait_for_selector('[data-ready="true"]', timeout=60_000)
     assert page.locator("[data-field='objective']").input_value() == long_text
-    expect(page.locator(".ws-count[data-state='over']")).to_have_text(
-        s("count_over", used=2100, over=100, limit=2000))
+    expect(page.locator(".ws-count[data-state='over']")).to_have_text(s("count_over", used=2100, over=100, limit=2000))
     expect(page.locator("[data-problems]")).to_contain_text(s("saved_over_limits"))
     exported = export_json(page, ws, lang)
     assert json.loads(exported)["data"]["objective"] == long_text
@@ -197,13 +231,16 @@ def test_two_tabs_take_in_each_others_changes(clipboard_context, site_url, lang)
     expect(second.locator("[data-message]")).to_have_text(s("other_tab"))
     second.locator("ol[data-list='stakeholders'] > li [data-field='name']").first.fill("Typed in the second")
     expect(first.locator("ol[data-list='stakeholders'] > li [data-field='name']").first).to_have_value(
-        "Typed in the second")
+        "Typed in the second"
+    )
     assert first.locator("[data-field='objective']").input_value() == "Typed in the first tab"
     first.reload()
     first.wait_for_selector('[data-ready="true"]', timeout=60_000)
     assert first.locator("[data-field='objective']").input_value() == "Typed in the first tab"
-    assert first.locator("ol[data-list='stakeholders'] > li [data-field='name']").first.input_value() == \
-        "Typed in the second"
+    assert (
+        first.locator("ol[data-list='stakeholders'] > li [data-field='name']").first.input_value()
+        == "Typed in the second"
+    )
 
 
 FULL_STORAGE = """

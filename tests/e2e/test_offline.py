@@ -1,6 +1,7 @@
 """Offline use: a page or worksheet opened once opens again without a network, "Save for
 offline use" keeps the whole site, and a new deployment replaces the old cache without
 losing what a reader typed."""
+
 import os
 import shutil
 import sys
@@ -8,25 +9,29 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import expect
-
 from pages import LANG_PREFIX, PAGES, run_axe, search_hrefs, until
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
 from site_server import SiteServer
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "hooks"))
-import offline  # noqa: E402
+import offline
 
 SAVE_TEXT = {"en": offline.STRINGS["en"], "no": offline.STRINGS["no"]}
 
 
 def wait_until_kept(page, path=None):
     """Wait until the service worker controls the page and keeps it (and its stylesheet)."""
-    until(page, """async (path) => {
+    until(
+        page,
+        """async (path) => {
         if (!navigator.serviceWorker.controller) return false;
         const url = path ? new URL(path, location.href).href : location.href.split('#')[0];
         const css = document.querySelector('link[rel=stylesheet]').href;
         return !!(await caches.match(url, {ignoreSearch: true})) && !!(await caches.match(css));
-    }""", path)
+    }""",
+        path,
+    )
 
 
 def looks_right(page):
@@ -46,14 +51,20 @@ def test_a_page_opened_once_opens_again_offline(sw_page, sw_context, site_url, l
     expect(page.locator("article h1")).to_be_visible()
     looks_right(page)
     # A page never opened is not there offline (nothing was fetched behind the reader's back).
-    with pytest.raises(Exception):
+    with pytest.raises(PlaywrightError):
         page.goto(site_url + LANG_PREFIX[lang] + "guide/dilemmas/")
 
 
-@pytest.mark.parametrize("lang, query, found", [("no", "interessenter", "no/worksheets/stakeholder-matrix/"),
-                                                ("en", "stakeholders", "worksheets/stakeholder-matrix/")])
+@pytest.mark.parametrize(
+    "lang, query, found",
+    [
+        ("no", "interessenter", "no/worksheets/stakeholder-matrix/"),
+        ("en", "stakeholders", "worksheets/stakeholder-matrix/"),
+    ],
+)
 def test_the_first_page_opened_searches_offline_in_its_language_even_if_its_index_came_late(
-        sw_page, sw_context, site_url, lang, query, found):
+    sw_page, sw_context, site_url, lang, query, found
+):
     """The search index of the page's language is kept with the page, even when Material was
     still downloading it when the page had loaded (a slow network): offline, search answers."""
     page = sw_page
@@ -61,6 +72,7 @@ def test_the_first_page_opened_searches_offline_in_its_language_even_if_its_inde
     def late(route):
         page.wait_for_timeout(1500)
         route.continue_()
+
     page.route("**/search/search_index.json", late)
     page.goto(site_url + LANG_PREFIX[lang] + "guide/principles/")
     wait_until_kept(page)
@@ -78,8 +90,11 @@ def test_a_worksheet_ready_once_works_offline(sw_page, sw_context, site_url):
     url = site_url + PAGES["stakeholder-matrix"]
     page.goto(url)
     page.wait_for_selector('[data-worksheet][data-ready="true"]', timeout=60_000)
-    until(page, "async () => !!(await caches.match(new URL('../../assets/pyodide/pyodide.asm.wasm', location.href).href))",
-          timeout=60_000)
+    until(
+        page,
+        "async () => !!(await caches.match(new URL('../../assets/pyodide/pyodide.asm.wasm', location.href).href))",
+        timeout=60_000,
+    )
     wait_until_kept(page)
     sw_context.set_offline(True)
     page.reload()
@@ -130,10 +145,15 @@ def test_a_worksheet_saved_for_offline_keeps_python_under_its_own_code_version(s
     assert page.evaluate("navigator.serviceWorker.controller !== null")
     version = page.get_attribute("[data-worksheet]", "data-code-version")
     key = f"{site_url}assets/python-snapshot?v={version}"
-    until(page, """async key => {
+    until(
+        page,
+        """async key => {
         const keys = (await (await caches.open('isp-python-snapshot')).keys()).map(r => r.url);
         return keys.length === 1 && keys[0] === key;
-    }""", key, timeout=60_000)
+    }""",
+        key,
+        timeout=60_000,
+    )
     page.reload()
     page.wait_for_selector('[data-worksheet][data-ready="true"]', timeout=60_000)
     assert page.get_attribute("[data-worksheet]", "data-python-from") == "snapshot"
@@ -181,6 +201,7 @@ def two_versions(built_site, tmp_path):
         swap = tmp_path / "swap"
         swap.symlink_to(v2)
         os.replace(swap, current)
+
     with SiteServer(current) as server:
         yield server.url, versions, deploy_v2
 
@@ -196,8 +217,9 @@ def test_a_new_version_is_announced_replaces_the_old_cache_and_keeps_worksheet_d
     page.goto(url)
     wait_until_kept(page)
     # The site's offline cache, one per version (Python's start-up snapshot is kept apart).
-    assert page.evaluate("(async () => (await caches.keys()).filter(k => k.startsWith('isp-offline-')))()") \
-        == [f"isp-offline-{v1}"]
+    assert page.evaluate("(async () => (await caches.keys()).filter(k => k.startsWith('isp-offline-')))()") == [
+        f"isp-offline-{v1}"
+    ]
     notice = page.locator("[data-offline-update]")
     expect(notice).to_be_hidden()
 
@@ -208,8 +230,11 @@ def test_a_new_version_is_announced_replaces_the_old_cache_and_keeps_worksheet_d
     assert run_axe(page) == []
     with page.expect_navigation():
         notice.get_by_role("button", name=offline.STRINGS["en"]["reload"]).click()
-    until(page, "async () => JSON.stringify((await caches.keys()).filter(k => k.startsWith('isp-offline-')))"
-                f" === '[\"isp-offline-{v2}\"]'")
+    until(
+        page,
+        "async () => JSON.stringify((await caches.keys()).filter(k => k.startsWith('isp-offline-')))"
+        f" === '[\"isp-offline-{v2}\"]'",
+    )
     page.goto(url + "guide/principles/")
     expect(page.locator("#new-in-v2")).to_be_visible()
     page.goto(url + PAGES["stakeholder-matrix"])

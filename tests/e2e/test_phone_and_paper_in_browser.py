@@ -2,12 +2,14 @@
 the table of contents, pictures readable at phone width, nothing covering the form, one title
 per printed report, and the small faults that were found (the method's four steps, the
 Norwegian home page's title)."""
+
 import re
 
 import pytest
+from pages import LANG_PREFIX, PAGES
+from pages import strings as t
 from playwright.sync_api import expect
 
-from pages import LANG_PREFIX, PAGES, strings as t
 from tools import content, worksheets
 
 PHONE = {"width": 390, "height": 844}
@@ -17,7 +19,6 @@ FORMS = {
     "vi-worksheet": ("#vi-context-heading", "vi-picture-heading", "[data-region='picture'] svg"),
     "competency-self-check": ("fieldset.cs-domain", "cs-profile-heading", "[data-region='profile'] svg"),
 }
-
 
 
 def open_ws(page, site_url, ws, lang):
@@ -48,7 +49,7 @@ def test_from_the_form_to_the_results_and_back(page, site_url, ws, lang):
     expect(came_from).to_be_in_viewport()
     # The results are in the page's table of contents, under the worksheet.
     toc = page.locator(".md-sidebar--secondary nav.md-nav--secondary")
-    for hid, title in worksheets.result_headings(ws, lang):
+    for hid, _title in worksheets.result_headings(ws, lang):
         expect(toc.locator(f"a[href='#{hid}']")).to_have_count(1)
 
 
@@ -142,7 +143,10 @@ def test_blank_forms_print_on_the_sheets_the_workshop_page_states(page, site_url
     tools/data/print_pages.json, which the workshop page shows."""
     open_ws(page, site_url, ws, lang)
     s = t(ws, lang)
-    buttons = {"blank": s("print_blank"), "blank-deeper": s("print_blank_deeper") if "print_blank_deeper" in s.table else None}
+    buttons = {
+        "blank": s("print_blank"),
+        "blank-deeper": s("print_blank_deeper") if "print_blank_deeper" in s.table else None,
+    }
     stated = content.print_pages()[ws]
     counts = {}
     for kind in stated:
@@ -151,14 +155,16 @@ def test_blank_forms_print_on_the_sheets_the_workshop_page_states(page, site_url
         page.evaluate("c => { document.body.className = c; }", classes)
         page.emulate_media(media="print")
         # Let fonts and the print layout settle before the PDF is made.
-        page.evaluate("document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))")
+        page.evaluate(
+            "document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))"
+        )
         counts[kind] = pdf_pages(page.pdf(format="A4"))
         page.emulate_media(media="screen")
     assert counts == {kind: n[lang] for kind, n in stated.items()}
     if ws == "competency-self-check":
         assert counts["blank"] < counts["blank-deeper"]
     page.goto(site_url + LANG_PREFIX[lang] + "workshop/")
-    for kind, n in stated.items():
+    for n in stated.values():
         expect(page.locator("ul.print-pages")).to_contain_text(str(n[lang]))
 
 
@@ -190,12 +196,16 @@ def test_the_blank_stakeholder_form_has_room_for_handwriting(page, site_url, lan
     mm = 96 / 25.4
     objective = page.locator(".ws-blank .ws-blank-line").first.bounding_box()
     assert objective["height"] >= 20 * mm
-    widths = page.locator(".ws-blank .sm-blank-analysis th").evaluate_all("els => els.map(e => e.getBoundingClientRect().width)")
+    widths = page.locator(".ws-blank .sm-blank-analysis th").evaluate_all(
+        "els => els.map(e => e.getBoundingClientRect().width)"
+    )
     name, importance = widths[0], widths[3]
     assert name > 1.5 * importance and name >= 30 * mm, widths
     cell = page.locator(".ws-blank .sm-blank-plan td").first.bounding_box()
     assert cell["height"] >= 15 * mm
-    summary_marker = page.locator(".ws-blank .ws-levels-help summary").evaluate("el => getComputedStyle(el).listStyleType")
+    summary_marker = page.locator(".ws-blank .ws-levels-help summary").evaluate(
+        "el => getComputedStyle(el).listStyleType"
+    )
     assert summary_marker == "none"
 
 

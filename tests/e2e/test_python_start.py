@@ -2,10 +2,10 @@
 the worksheets' code imported (Cache Storage, per code version), the next starts from it; a
 damaged snapshot is dropped and Python starts as on a first visit. Speed itself is measured by
 bench/run.py, not here."""
-import pytest
-from playwright.sync_api import expect
 
+import pytest
 from pages import LANG_PREFIX, PAGES, SNAPSHOT_KEPT, strings, until
+from playwright.sync_api import expect
 
 SNAPSHOTS = "isp-python-snapshot"
 KEYS = f"async () => (await (await caches.open('{SNAPSHOTS}')).keys()).map(r => r.url)"
@@ -47,23 +47,30 @@ def test_a_damaged_or_old_snapshot_is_dropped_and_python_starts_as_on_a_first_vi
     page = open_ready(context, site_url + PAGES[ws], ws)
     [key] = snapshot_keys(page)
     # Damaged: the kept snapshot's bytes replaced; an old version's snapshot beside it.
-    page.evaluate(f"""async key => {{
+    page.evaluate(
+        f"""async key => {{
         const cache = await caches.open('{SNAPSHOTS}');
         await cache.put(key, new Response(new Uint8Array(5000).fill(7)));
         await cache.put(key.replace(/v=[^&]+/, 'v=older'), new Response(new Uint8Array(10)));
-    }}""", key)
+    }}""",
+        key,
+    )
     page.close()
     page = open_ready(context, site_url + PAGES[ws], ws)
     assert page.get_attribute("[data-worksheet]", "data-python-from") == "start"
     page.locator("[data-field='objective']").fill("Still works")
     expect(page.locator("[data-region='summary']")).not_to_be_empty()
     # A sound snapshot of this version took the damaged one's place; the old version's is gone.
-    until(page, f"""async key => {{
+    until(
+        page,
+        f"""async key => {{
         const cache = await caches.open('{SNAPSHOTS}');
         const keys = (await cache.keys()).map(r => r.url);
         const hit = await cache.match(key);
         return keys.length === 1 && keys[0] === key && hit && (await hit.arrayBuffer()).byteLength > 1000000;
-    }}""", key)
+    }}""",
+        key,
+    )
     page.close()
     page = open_ready(context, site_url + PAGES[ws], ws)
     assert page.get_attribute("[data-worksheet]", "data-python-from") == "snapshot"
@@ -78,6 +85,7 @@ def requests_in_order(context, page, url, ws, hold):
     def slow(route):
         page.wait_for_timeout(hold)
         route.continue_()
+
     page.route("**/assets/javascripts/worksheet.js*", slow)
     context.on("request", lambda r: "/assets/pyodide/pyodide.mjs" in r.url and events.append("pyodide requested"))
     page.on("response", lambda r: "/assets/javascripts/worksheet.js" in r.url and events.append("worksheet.js arrived"))
@@ -125,8 +133,11 @@ def test_a_wasm_refused_by_the_security_policy_is_said_at_once_and_typing_is_kep
 
     def strict(route):
         response = route.fetch()
-        route.fulfill(response=response, headers={**response.headers,
-                                                  "content-security-policy": "default-src 'self'; script-src 'self'"})
+        route.fulfill(
+            response=response,
+            headers={**response.headers, "content-security-policy": "default-src 'self'; script-src 'self'"},
+        )
+
     context.route("**/assets/javascripts/py-worker.js*", strict)
     page = context.new_page()
     page.goto(site_url + LANG_PREFIX[lang] + PAGES[ws])
@@ -145,11 +156,14 @@ def test_the_kept_snapshot_is_python_without_its_empty_pages(browser, site_url):
     context = browser.new_context(service_workers="block")
     page = open_ready(context, site_url + PAGES[ws], ws)
     [key] = snapshot_keys(page)
-    stored, length = page.evaluate("""async key => {
+    stored, length = page.evaluate(
+        """async key => {
         const bytes = new Uint8Array(await (await (await caches.open('isp-python-snapshot')).match(key)).arrayBuffer());
         const view = new DataView(bytes.buffer);
         return [bytes.length, view.getUint32(4, true)];
-    }""", key)
+    }""",
+        key,
+    )
     assert length > 16_000_000 and stored < length * 0.6
     page.close()
     again = open_ready(context, site_url + PAGES[ws], ws)

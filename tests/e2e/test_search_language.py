@@ -4,12 +4,12 @@ Each language has its own search index, and Norwegian search finds inflected for
 compounds (hooks/search_language.py, hooks/lunr_no_prefix.js). Real queries a reader types,
 each with the page it must find first.
 """
+
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import expect
-
 from pages import LANG_PREFIX, run_axe, search_hrefs
+from playwright.sync_api import expect
 
 ENGLISH = {
     "stakeholders": "worksheets/stakeholder-matrix/",
@@ -110,10 +110,13 @@ def test_a_norwegian_inflection_finds_nothing_on_an_english_page(page, site_url)
     expect(page.locator(".md-search-result__meta")).to_have_text("No matching documents")
 
 
-@pytest.mark.parametrize("lang, heading, home_heading", [
-    ("en", "Page not found", "Implementation Support Practice Guide"),
-    ("no", "Fant ikke siden", "Praksisguide for implementeringsstøtte"),
-])
+@pytest.mark.parametrize(
+    "lang, heading, home_heading",
+    [
+        ("en", "Page not found", "Implementation Support Practice Guide"),
+        ("no", "Fant ikke siden", "Praksisguide for implementeringsstøtte"),
+    ],
+)
 def test_a_missing_address_gets_a_404_page_in_its_language(page, site_url, lang, heading, home_heading):
     response = page.goto(site_url + LANG_PREFIX[lang] + "does-not-exist/at/all")
     assert response.status == 404
@@ -135,8 +138,11 @@ def test_search_on_a_worksheet_page_works_before_python_is_ready(browser, site_u
     context.route("**/assets/pyodide/pyodide.asm.wasm", lambda route: None)  # never answered
     page = context.new_page()
     page.goto(site_url + LANG_PREFIX[lang] + "worksheets/vi-worksheet/")
-    query, found = ("stakeholders", "worksheets/stakeholder-matrix/") if lang == "en" else \
-        ("interessenter", "no/worksheets/stakeholder-matrix/")
+    query, found = (
+        ("stakeholders", "worksheets/stakeholder-matrix/")
+        if lang == "en"
+        else ("interessenter", "no/worksheets/stakeholder-matrix/")
+    )
     hrefs = search_hrefs(page, query, first_per_page=True)
     assert page.get_attribute("[data-worksheet]", "data-ready") != "true"
     assert urlsplit(hrefs[0]).path.endswith("/" + found)

@@ -2,27 +2,28 @@
 worksheet as a link, a reader opens it, sees what it holds and chooses; nothing the reader has is
 replaced without that choice; damaged, tampered, too long and other worksheets' links are refused
 in the reader's language with nothing changed; the fragment leaves the address bar."""
+
 import json
 import random
 import string
 
 import pytest
+from pages import LANG_PREFIX, PAGES, before, read_download, run_axe
+from pages import strings as t
 from playwright.sync_api import expect
 
-from pages import LANG_PREFIX, PAGES, before, read_download, run_axe, strings as t
 from tools import share, worksheets
 
 WS = tuple(PAGES)
 # A few fields per worksheet, typed by the "trainer": (selector, text).
 TYPED = {
-    "stakeholder-matrix": [("[data-field='objective']", "Fewer falls at home: «ÆØÅ» & <b>"),
-                           ("ol[data-list='stakeholders'] > li [data-field='name']", "Home-care nurses")],
+    "stakeholder-matrix": [
+        ("[data-field='objective']", "Fewer falls at home: «ÆØÅ» & <b>"),
+        ("ol[data-list='stakeholders'] > li [data-field='name']", "Home-care nurses"),
+    ],
     "vi-worksheet": [("#vi-name", "Before start «1»"), ("#vi-what", "A routine to prevent falls")],
     "competency-self-check": [("#cs-name", "Kari <script>"), ("#cs-role", "Implementation adviser")],
 }
-
-
-
 
 
 def address(site_url, ws, lang):
@@ -75,8 +76,9 @@ def link_for(ws, data, url):
 def test_a_shared_worksheet_opens_as_it_was_after_the_reader_chooses_to_load_it(browser, site_url, ws, lang):
     s = t(ws, lang)
     url = address(site_url, ws, lang)
-    trainer = browser.new_context(permissions=["clipboard-read", "clipboard-write"], accept_downloads=True,
-                                  service_workers="block")
+    trainer = browser.new_context(
+        permissions=["clipboard-read", "clipboard-write"], accept_downloads=True, service_workers="block"
+    )
     page = open_ws(trainer.new_page(), url, ws)
     for selector, text in TYPED[ws]:
         page.locator(selector).first.fill(text)
@@ -180,16 +182,34 @@ def bad_links(ws, url):
         ("cut short", good[:-12], "link_damaged"),
         ("not base64", url + "#share=%%%%", "link_damaged"),
         ("tampered field", link_for(ws, {"objective": 5}, url), "link_invalid"),
-        ("unknown part", f"{url}#share=" + share.encode({"format": mod.FORMAT, "version": 1, "data": {}, "x": 1}),
-         "link_invalid"),
-        ("newer version", f"{url}#share=" + share.encode({"format": mod.FORMAT, "version": 2, "data": {}}),
-         "link_wrong_version"),
+        (
+            "unknown part",
+            f"{url}#share=" + share.encode({"format": mod.FORMAT, "version": 1, "data": {}, "x": 1}),
+            "link_invalid",
+        ),
+        (
+            "newer version",
+            f"{url}#share=" + share.encode({"format": mod.FORMAT, "version": 2, "data": {}}),
+            "link_wrong_version",
+        ),
         ("not JSON", f"{url}#share=" + share.encode_text("{not json"), "link_not_json"),
-        ("too long", link_for(ws, {"objective": noise[:2000], "stakeholders": [{"stake": noise[i:i + 2000]}
-                                                                              for i in range(0, 20_000, 2000)]}, url),
-         "link_too_long"),
-        ("other worksheet", link_for("vi-worksheet", {"open": "", "assessments": [{"id": "a1", "name": "VI case"}]}, url),
-         "link_other_worksheet"),
+        (
+            "too long",
+            link_for(
+                ws,
+                {
+                    "objective": noise[:2000],
+                    "stakeholders": [{"stake": noise[i : i + 2000]} for i in range(0, 20_000, 2000)],
+                },
+                url,
+            ),
+            "link_too_long",
+        ),
+        (
+            "other worksheet",
+            link_for("vi-worksheet", {"open": "", "assessments": [{"id": "a1", "name": "VI case"}]}, url),
+            "link_other_worksheet",
+        ),
     ]
 
 
@@ -238,13 +258,17 @@ def test_a_worksheet_too_large_for_a_link_points_to_the_file(clipboard_context, 
     rng = random.Random(3)
     page.locator("[data-field='objective']").fill("".join(rng.choice(string.ascii_letters) for _ in range(2000)))
     page.locator("ol[data-list='stakeholders'] > li [data-field='stake']").first.fill(
-        "".join(rng.choice(string.ascii_letters) for _ in range(2000)))
+        "".join(rng.choice(string.ascii_letters) for _ in range(2000))
+    )
     page.locator("ol[data-list='stakeholders'] > li [data-field='input']").first.fill(
-        "".join(rng.choice(string.ascii_letters) for _ in range(2000)))
+        "".join(rng.choice(string.ascii_letters) for _ in range(2000))
+    )
     page.locator("ol[data-list='stakeholders'] > li [data-field='barriers']").first.fill(
-        "".join(rng.choice(string.ascii_letters) for _ in range(2000)))
+        "".join(rng.choice(string.ascii_letters) for _ in range(2000))
+    )
     page.locator("ol[data-list='stakeholders'] > li [data-field='enablers']").first.fill(
-        "".join(rng.choice(string.ascii_letters) for _ in range(2000)))
+        "".join(rng.choice(string.ascii_letters) for _ in range(2000))
+    )
     toolbar(page, ws, lang, "share_link").click()
     expect(page.locator("[data-message]")).to_contain_text(before(s("share_too_long")))
     expect(page.locator("[data-message]")).to_contain_text(s("import_json"))

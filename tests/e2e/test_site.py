@@ -1,11 +1,11 @@
 """The whole site in Chromium: both languages, navigation, search, accessibility, no other hosts,
 printing."""
+
 import re
 
 import pytest
-from playwright.sync_api import expect
-
 from pages import Problems, all_pages, outside_hosts, run_axe, search_hrefs
+from playwright.sync_api import expect
 
 
 def test_norwegian_site_has_its_own_name_navigation_and_language(page, site_url):
@@ -20,11 +20,14 @@ def test_norwegian_site_has_its_own_name_navigation_and_language(page, site_url)
     expect(page.locator("nav.md-nav--primary")).to_contain_text("Worksheets")
 
 
-@pytest.mark.parametrize("prefix, query, expected", [
-    # The beginning of a Norwegian compound finds its inflected forms ("interessentmatrisen").
-    ("no/", "interessentmatr", "/no/worksheets/stakeholder-matrix/"),
-    ("", "stakeholder matrix", "/worksheets/stakeholder-matrix/"),
-])
+@pytest.mark.parametrize(
+    "prefix, query, expected",
+    [
+        # The beginning of a Norwegian compound finds its inflected forms ("interessentmatrisen").
+        ("no/", "interessentmatr", "/no/worksheets/stakeholder-matrix/"),
+        ("", "stakeholder matrix", "/worksheets/stakeholder-matrix/"),
+    ],
+)
 def test_search_finds_pages_in_each_language(page, site_url, prefix, query, expected):
     page.goto(site_url + prefix)
     hrefs = search_hrefs(page, query)
@@ -50,9 +53,14 @@ def test_every_page_is_accessible_and_stays_on_this_site(page, site_url, built_s
     assert failures.failed == []
 
 
-@pytest.mark.parametrize("start, twin", [("guide/principles/", "no/guide/principles/"),
-                                         ("no/worksheets/vi-worksheet/", "worksheets/vi-worksheet/"),
-                                         ("", "no/")])
+@pytest.mark.parametrize(
+    "start, twin",
+    [
+        ("guide/principles/", "no/guide/principles/"),
+        ("no/worksheets/vi-worksheet/", "worksheets/vi-worksheet/"),
+        ("", "no/"),
+    ],
+)
 def test_language_selector_opens_the_same_page_in_the_other_language(page, site_url, start, twin):
     page.goto(site_url + start)
     page.locator(".md-header__option .md-select").hover()

@@ -1,29 +1,51 @@
 """The stakeholder matrix in a real Chromium, on the real built site, with the real Pyodide."""
+
 import json
 import re
 
 import pytest
+from pages import LANG_PREFIX, PAGES, import_file, outside_hosts, read_download, run_axe
 from playwright.sync_api import expect
 
 from tools import worksheets
 
-from pages import import_file, LANG_PREFIX, PAGES, outside_hosts, read_download, run_axe
-
 WS = "stakeholder-matrix"
 HOSTILE = "<img src=x onerror=alert(1)>"
 T = {
-    "en": {"add": "Add stakeholder", "inform_consult": "Inform or Consult", "collab": "Collaborate or Co-create",
-           "none": "Set importance and influence", "not_json": "The file is not valid JSON",
-           "wrong_format": "The file is not a stakeholder matrix file", "too_large": "is too large",
-           "invalid": "some fields are not valid", "failed": "could not start", "high": "High",
-           "export_json": "Export JSON", "import": "Import JSON", "clear": "Clear all",
-           "ready": "Ready.", "differs": "differs from the matrix suggestion"},
-    "no": {"add": "Legg til interessent", "inform_consult": "Informere eller konsultere",
-           "collab": "Samarbeide eller samskape", "none": "Velg viktighet og innflytelse",
-           "not_json": "Filen er ikke gyldig JSON", "wrong_format": "Filen er ikke en fil for dette arbeidsarket (interessentmatrise)",
-           "too_large": "er for stor", "invalid": "noen felt ikke er gyldige", "failed": "kunne ikke starte",
-           "high": "Høy", "export_json": "Eksporter JSON", "import": "Importer JSON", "clear": "Tøm alt",
-           "ready": "Klar.", "differs": "avviker fra forslaget"},
+    "en": {
+        "add": "Add stakeholder",
+        "inform_consult": "Inform or Consult",
+        "collab": "Collaborate or Co-create",
+        "none": "Set importance and influence",
+        "not_json": "The file is not valid JSON",
+        "wrong_format": "The file is not a stakeholder matrix file",
+        "too_large": "is too large",
+        "invalid": "some fields are not valid",
+        "failed": "could not start",
+        "high": "High",
+        "export_json": "Export JSON",
+        "import": "Import JSON",
+        "clear": "Clear all",
+        "ready": "Ready.",
+        "differs": "differs from the matrix suggestion",
+    },
+    "no": {
+        "add": "Legg til interessent",
+        "inform_consult": "Informere eller konsultere",
+        "collab": "Samarbeide eller samskape",
+        "none": "Velg viktighet og innflytelse",
+        "not_json": "Filen er ikke gyldig JSON",
+        "wrong_format": "Filen er ikke en fil for dette arbeidsarket (interessentmatrise)",
+        "too_large": "er for stor",
+        "invalid": "noen felt ikke er gyldige",
+        "failed": "kunne ikke starte",
+        "high": "Høy",
+        "export_json": "Eksporter JSON",
+        "import": "Importer JSON",
+        "clear": "Tøm alt",
+        "ready": "Klar.",
+        "differs": "avviker fra forslaget",
+    },
 }
 
 
@@ -137,10 +159,20 @@ def test_a_bad_import_says_why_and_changes_nothing(open_worksheet, page, lang, c
     text = {
         "not_json": "this is { not json",
         "wrong_format": json.dumps({"format": "something-else", "version": 1, "data": {}}),
-        "invalid": json.dumps({"format": "isp-stakeholder-matrix", "version": 1,
-                               "data": {"stakeholders": [{"name": "X", "importance": "enormous"}]}}),
-        "too_large": json.dumps({"format": "isp-stakeholder-matrix", "version": 1,
-                                 "data": {"objective": "x" * (worksheets.max_file_bytes(worksheets.get(WS)) + 1)}}),
+        "invalid": json.dumps(
+            {
+                "format": "isp-stakeholder-matrix",
+                "version": 1,
+                "data": {"stakeholders": [{"name": "X", "importance": "enormous"}]},
+            }
+        ),
+        "too_large": json.dumps(
+            {
+                "format": "isp-stakeholder-matrix",
+                "version": 1,
+                "data": {"objective": "x" * (worksheets.max_file_bytes(worksheets.get(WS)) + 1)},
+            }
+        ),
     }[case]
     import_file(page, "bad.json", text, tmp_path)
     message = page.locator("[data-message]")
@@ -188,8 +220,13 @@ def test_language_switch_keeps_the_work(open_worksheet, page):
 def test_fifty_rows_import_and_update(open_worksheet, page, lang):
     open_worksheet(WS, lang)
     people = [{"name": f"Stakeholder {i}", "importance": "low", "influence": "low"} for i in range(50)]
-    import_file(page, "many.json", json.dumps({"format": "isp-stakeholder-matrix", "version": 1,
-                                               "data": {"objective": "", "stakeholders": people}}))
+    import_file(
+        page,
+        "many.json",
+        json.dumps(
+            {"format": "isp-stakeholder-matrix", "version": 1, "data": {"objective": "", "stakeholders": people}}
+        ),
+    )
     expect(page.locator("ol[data-list='stakeholders'] > li")).to_have_count(50)
     last = row(page, 49)
     last.locator("[data-field='importance']").select_option("high")
@@ -232,8 +269,10 @@ def test_keyboard_alone_fills_in_adds_and_removes(open_worksheet, page, lang):
 
 
 def test_print_shows_the_report_and_the_blank_form(open_worksheet, page, lang):
-    page.add_init_script("window.print = () => { window.__printed = (window.__printed || []).concat("
-                         "[document.body.classList.contains('ws-printing-blank') ? 'blank' : 'filled']); }")
+    page.add_init_script(
+        "window.print = () => { window.__printed = (window.__printed || []).concat("
+        "[document.body.classList.contains('ws-printing-blank') ? 'blank' : 'filled']); }"
+    )
     open_worksheet(WS, lang)
     fill_row(page, 0, "Printed name", "high", "high")
     page.emulate_media(media="print")
@@ -258,6 +297,7 @@ def test_failure_to_load_python_is_said_and_typing_is_kept(open_worksheet, page,
             route.abort()  # as a firewall that drops .wasm downloads
         else:
             route.fulfill(status=200, body="<html>blocked</html>", content_type="text/html")
+
     page.route(re.compile(r".*\.wasm(\?.*)?$"), block)
     open_worksheet(WS, lang, wait_ready=False)
     status = page.locator("[data-status]")

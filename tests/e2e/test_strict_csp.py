@@ -1,9 +1,9 @@
 """The site as an organisation hosts it: a real nginx, under a sub-path, sending the headers
 the build ships (_deploy/nginx.conf) with a strict Content-Security-Policy."""
+
 import urllib.request
 
 import pytest
-
 from pages import Problems, all_pages, search_hrefs
 
 
@@ -18,12 +18,21 @@ def test_nginx_sends_the_shipped_headers(nginx_url):
     assert wasm.headers["Content-Security-Policy"] == csp
 
 
-@pytest.mark.parametrize("path", ["", "no/search/search_index.json", "assets/pyodide/pyodide.asm.wasm",
-                                  "assets/pyodide/pyodide.asm.mjs", "assets/stylesheets/site.css"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "no/search/search_index.json",
+        "assets/pyodide/pyodide.asm.wasm",
+        "assets/pyodide/pyodide.asm.mjs",
+        "assets/stylesheets/site.css",
+    ],
+)
 def test_nginx_compresses_what_a_reader_downloads(nginx_url, path):
     """As a real host does: the page, the search index and Pyodide travel gzip-compressed, and
     arrive whole."""
     import gzip
+
     plain = urllib.request.urlopen(nginx_url + path).read()
     response = urllib.request.urlopen(urllib.request.Request(nginx_url + path, headers={"Accept-Encoding": "gzip"}))
     assert response.headers["Content-Encoding"] == "gzip"
@@ -56,10 +65,13 @@ def test_every_page_works_under_the_strict_policy(sw_page, nginx_url, built_site
     assert page.evaluate("navigator.serviceWorker.controller !== null")
 
 
-@pytest.mark.parametrize("prefix, query, expected", [
-    ("no/", "interessentmatr", "/no/worksheets/stakeholder-matrix/"),
-    ("", "stakeholder matrix", "/worksheets/stakeholder-matrix/"),
-])
+@pytest.mark.parametrize(
+    "prefix, query, expected",
+    [
+        ("no/", "interessentmatr", "/no/worksheets/stakeholder-matrix/"),
+        ("", "stakeholder matrix", "/worksheets/stakeholder-matrix/"),
+    ],
+)
 def test_search_finds_pages_under_the_strict_policy(sw_page, nginx_url, prefix, query, expected):
     page = sw_page
     problems = Problems(page)

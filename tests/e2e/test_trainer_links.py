@@ -1,14 +1,15 @@
 """Links and QR codes for trainers: the trainer links page in both languages and the
 "Link and QR code" action beside every heading. QR codes are read back with zxing-cpp from
 the images as Chromium draws them; copy buttons are checked on the real clipboard."""
+
 import base64
 
 import pytest
 import zxingcpp
-from playwright.sync_api import expect
-
 from pages import LANG_PREFIX, run_axe
+from playwright.sync_api import expect
 from site_server import PUBLIC_URL
+
 from tools import content
 
 COPIED = {"en": "Link copied: ", "no": "Lenken er kopiert: "}
@@ -59,7 +60,7 @@ def test_trainer_links_list_everything_with_qr_codes_that_read_as_the_address(pa
     expected = PUBLIC_URL + LANG_PREFIX[lang] + "guide/co-creation-and-engagement/#" + data["competencies"][0]["id"]
     expect(competency.locator("code")).to_have_text(expected)
     problems = {}
-    for group, group_rows in rows.items():
+    for group_rows in rows.values():
         for i in range(group_rows.count()):
             row = group_rows.nth(i)
             address = row.locator("code").inner_text()
@@ -138,8 +139,9 @@ def test_the_link_button_is_in_the_page_as_served_so_nothing_moves_when_scripts_
     url = site_url + LANG_PREFIX[lang] + "worksheets/vi-worksheet/"
     heights = {}
     for scripts in (False, True):
-        context = browser.new_context(viewport={"width": 412, "height": 823}, java_script_enabled=scripts,
-                                      service_workers="block")
+        context = browser.new_context(
+            viewport={"width": 412, "height": 823}, java_script_enabled=scripts, service_workers="block"
+        )
         page = context.new_page()
         page.goto(url)
         toggle = page.locator("article h1 button.share-toggle")
@@ -152,4 +154,3 @@ def test_the_link_button_is_in_the_page_as_served_so_nothing_moves_when_scripts_
         heights[scripts] = page.locator("article h1").bounding_box()["height"]
         context.close()
     assert heights[False] == heights[True]
-

@@ -1,14 +1,14 @@
 """The VI = f(E, K, F) worksheet in a real Chromium, on the real built site, with the real Pyodide."""
+
 import json
 import re
 from urllib.parse import urlsplit
 
 import pytest
+from pages import LANG_PREFIX, PAGES, ROOT, import_file, outside_hosts, read_download, run_axe
 from playwright.sync_api import expect
 
 from tools import worksheets
-
-from pages import import_file, LANG_PREFIX, PAGES, ROOT, outside_hosts, read_download, run_axe
 
 WS = "vi-worksheet"
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -133,10 +133,12 @@ def test_several_named_assessments_switch_compare_and_survive_a_reload(open_work
     page.select_option("#vi-compare-first", label="Spring")
     page.select_option("#vi-compare-second", label="Autumn")
     comparison = page.locator("[data-region='comparison']")
-    expect(comparison.locator("table caption")).to_have_text(t["compare_caption"].format(first="Spring", second="Autumn"))
+    expect(comparison.locator("table caption")).to_have_text(
+        t["compare_caption"].format(first="Spring", second="Autumn")
+    )
     row = comparison.locator("tr", has=page.locator("th", has_text=re.compile(f"^{t['sub_leadership']}$")))
     expect(row.locator("td").nth(2)).to_have_text(t["change_up"])
-    expect(comparison.locator("svg polygon")).to_have_count(3)   # legend, research, leadership
+    expect(comparison.locator("svg polygon")).to_have_count(3)  # legend, research, leadership
 
     before = form_values(page)
     page.reload()
@@ -171,8 +173,11 @@ def test_export_then_import_in_the_other_language_gives_the_same_data(open_works
     assert doc["format"] == "isp-vi-worksheet" and doc["version"] == 1
     names = [a["name"] for a in doc["data"]["assessments"]]
     assert names == ["Spring", "Autumn"]
-    assert doc["data"]["assessments"][0]["context"]["leadership"] == {"level": "low", "signs": "",
-                                                                      "notes": "Manager on leave"}
+    assert doc["data"]["assessments"][0]["context"]["leadership"] == {
+        "level": "low",
+        "signs": "",
+        "notes": "Manager on leave",
+    }
     assert doc["data"]["open"] == doc["data"]["assessments"][1]["id"]
 
     markdown = export(page, lang, "markdown")
@@ -213,15 +218,24 @@ def test_a_bad_import_says_why_and_changes_nothing(open_worksheet, page, lang, c
     text = {
         "not_json": "this is { not json",
         "wrong_format": json.dumps({"format": "isp-stakeholder-matrix", "version": 1, "data": {}}),
-        "invalid": json.dumps({"format": "isp-vi-worksheet", "version": 1,
-                               "data": {"assessments": [good, good]}}),
-        "too_large": json.dumps({"format": "isp-vi-worksheet", "version": 1,
-                                 "data": {"assessments": [{"id": "a1", "actions": "x" * (
-                                     worksheets.max_file_bytes(worksheets.get("vi-worksheet")) + 1)}]}}),
+        "invalid": json.dumps({"format": "isp-vi-worksheet", "version": 1, "data": {"assessments": [good, good]}}),
+        "too_large": json.dumps(
+            {
+                "format": "isp-vi-worksheet",
+                "version": 1,
+                "data": {
+                    "assessments": [
+                        {"id": "a1", "actions": "x" * (worksheets.max_file_bytes(worksheets.get("vi-worksheet")) + 1)}
+                    ]
+                },
+            }
+        ),
     }[case]
     expected = {
         "not_json": S[lang]["import_not_json"],
-        "wrong_format": S[lang]["import_wrong_format"].format(expected=S[lang]["format_label"], found="isp-stakeholder-matrix"),
+        "wrong_format": S[lang]["import_wrong_format"].format(
+            expected=S[lang]["format_label"], found="isp-stakeholder-matrix"
+        ),
         "invalid": S[lang]["vi_duplicate_id"].format(item=S[lang]["assessment_n"].format(n=2), id="a1"),
         "too_large": S[lang]["import_too_large"].split("{filename}")[1].split("(")[0].strip(),
     }[case]
@@ -271,8 +285,8 @@ def test_keyboard_alone_rates_adds_and_switches(open_worksheet, page, lang):
     tab_to("#vi-name")
     page.keyboard.type("By keyboard")
     tab_to("#vi-evidence-research-level")
-    page.keyboard.press("ArrowDown")     # Low
-    page.keyboard.press("ArrowDown")     # Fairly low
+    page.keyboard.press("ArrowDown")  # Low
+    page.keyboard.press("ArrowDown")  # Fairly low
     expect(page.locator("#vi-evidence-research-level")).to_have_value("low-mid")
     expect(page.locator("[data-region='pointers']")).to_contain_text(t["sub_research"])
     tab_to("#vi-evidence-research-signs")
@@ -290,8 +304,10 @@ def test_keyboard_alone_rates_adds_and_switches(open_worksheet, page, lang):
 
 
 def test_print_shows_the_report_and_the_blank_form(open_worksheet, page, lang):
-    page.add_init_script("window.print = () => { window.__printed = (window.__printed || []).concat("
-                         "[document.body.classList.contains('ws-printing-blank') ? 'blank' : 'filled']); }")
+    page.add_init_script(
+        "window.print = () => { window.__printed = (window.__printed || []).concat("
+        "[document.body.classList.contains('ws-printing-blank') ? 'blank' : 'filled']); }"
+    )
     open_worksheet(WS, lang)
     page.fill("#vi-name", "Printed assessment")
     rate(page, "context", "culture", "low")

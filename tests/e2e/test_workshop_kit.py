@@ -1,12 +1,12 @@
 """The workshop kit page: the activities with their times as the activities page gives them,
 agendas whose clock times add up, and a clean facilitator pack when printed."""
+
 import json
 import re
 
 import pytest
-from playwright.sync_api import expect
-
 from pages import LANG_PREFIX
+from playwright.sync_api import expect
 
 MINUTES = {"en": "{} minutes", "no": "{} minutter"}
 
@@ -34,8 +34,10 @@ def test_the_kit_lists_each_activity_with_its_time_and_link(page, site_url, lang
     listed = rows.evaluate_all("""rs => rs.map(r => [r.cells[0].innerText.trim(),
         new URL(r.querySelector('a').href).hash.slice(1), parseInt(r.cells[1].innerText, 10)])""")
     assert listed == handouts
-    assert all(t.endswith(MINUTES[lang].format(m)) for t, (_, _, m) in zip(
-        rows.locator("td:nth-child(2)").all_inner_texts(), handouts))
+    assert all(
+        t.endswith(MINUTES[lang].format(m))
+        for t, (_, _, m) in zip(rows.locator("td:nth-child(2)").all_inner_texts(), handouts)
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "no"])
@@ -61,8 +63,7 @@ def test_the_kit_prints_as_a_facilitator_pack(page, site_url, lang):
     page.emulate_media(media="print")
     for selector in (".md-sidebar", ".md-header", "button.share-toggle"):
         assert page.locator(selector).evaluate_all("els => els.every(e => !e.checkVisibility())"), selector
-    breaks = page.locator("h2#half-day, h2#full-day").evaluate_all(
-        "hs => hs.map(h => getComputedStyle(h).breakBefore)")
+    breaks = page.locator("h2#half-day, h2#full-day").evaluate_all("hs => hs.map(h => getComputedStyle(h).breakBefore)")
     assert breaks == ["page", "page"]
     pdf = page.pdf(prefer_css_page_size=True)
     sheets = re.findall(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
@@ -98,7 +99,8 @@ def test_each_pre_filled_case_opens_from_its_link_and_imports_from_its_file(brow
         page.reload()
         page.wait_for_selector(f'[data-worksheet="{ws}"][data-ready="true"]', timeout=60_000)
         page.locator("input[data-action='import']").set_input_files(
-            files=[{"name": "case.json", "mimeType": "application/json", "buffer": case_file.encode("utf-8")}])
+            files=[{"name": "case.json", "mimeType": "application/json", "buffer": case_file.encode("utf-8")}]
+        )
         expect(page.locator("[data-message]")).to_contain_text(s("imported", filename="case.json"))
         from_file = page.evaluate(f"JSON.parse(localStorage.getItem('isp:{ws}')).data")
         assert from_link == from_file

@@ -1,5 +1,6 @@
 """The competency self-check: its rules (deeper mode, strengths and growth, comparison, team
 view), validation of files, exports, the command line and the form."""
+
 import html
 import json
 import re
@@ -47,6 +48,7 @@ def file_text(data, fmt=cs.FORMAT, version=cs.VERSION):
 
 # ---------------------------------------------------------------- the guide's data is used, not copied
 
+
 def test_fifteen_competencies_in_three_domains_and_six_principles():
     assert len(ids()) == 15 and len(set(ids())) == 15
     assert len(cs.domains()) == 3 and len(cs.principles()) == 6
@@ -65,20 +67,24 @@ def test_links_go_to_the_competency_on_its_domain_page():
 
 # ---------------------------------------------------------------- the deeper mode's rule
 
-@pytest.mark.parametrize("ratings, expected", [
-    ([], None),
-    ([None, None], None),
-    ([NR], NR),
-    ([NR, None, NR], NR),
-    ([3], 3),
-    ([2, 3, 3, 4], 3),
-    ([2, 3], 2),            # the middle falls between two levels: the lower counts
-    ([1, 4], 1),
-    ([4, 4, 1], 4),
-    ([1, NR, 4, None], 1),  # not relevant and unrated are left out
-    ([NR, None, 2], 2),
-    ([4, 3, 2, 1, 4], 3),
-])
+
+@pytest.mark.parametrize(
+    "ratings, expected",
+    [
+        ([], None),
+        ([None, None], None),
+        ([NR], NR),
+        ([NR, None, NR], NR),
+        ([3], 3),
+        ([2, 3, 3, 4], 3),
+        ([2, 3], 2),  # the middle falls between two levels: the lower counts
+        ([1, 4], 1),
+        ([4, 4, 1], 4),
+        ([1, NR, 4, None], 1),  # not relevant and unrated are left out
+        ([NR, None, 2], 2),
+        ([4, 3, 2, 1, 4], 3),
+    ],
+)
 def test_activity_level(ratings, expected):
     assert cs.activity_level(ratings) == expected
 
@@ -128,6 +134,7 @@ def test_the_level_note_says_which_rule_was_used(lang):
 
 # ---------------------------------------------------------------- strengths and growth areas
 
+
 def test_strengths_are_the_highest_level_given_when_it_is_3_or_4():
     a, b, c, d = ids()[:4]
     assert cs.strengths_and_growth({a: 4, b: 3, c: 4, d: 1}) == ([a, c], [d])
@@ -166,6 +173,7 @@ def test_domain_summary_averages_the_levels_1_to_4():
 
 # ---------------------------------------------------------------- comparison
 
+
 def test_compare_per_competency():
     a, b, c, d, e, f = ids()[:6]
     rows, _ = cs.compare({a: 2, b: 3, c: 3, d: None, e: 2, f: NR}, {a: 3, b: 2, c: 3, d: 1, e: None, f: 2})
@@ -202,6 +210,7 @@ def test_comparison_region_lists_the_changes(lang):
 
 # ---------------------------------------------------------------- team aggregation
 
+
 def test_team_summary_counts_median_range_and_who():
     a, b = ids()[:2]
     people = [("Ann", {a: 4, b: NR}), ("Bo", {a: 2, b: None}), ("Cy", {a: 3, b: None}), ("Di", {a: 4, b: 1})]
@@ -223,7 +232,7 @@ def test_team_tables_in_both_languages(lang):
     people = [("Ann", {a: 4}), ("Bo", {a: 2})]
     _, head, rows = cs.team_table(people, t)
     first = dict(zip(head, rows[0]))
-    assert first[t("col_median")] == ("3" if lang == "en" else "3")
+    assert first[t("col_median")] == "3"
     assert first[t("col_range")] == "2–4"
     assert first[t("col_who")] == t("who_at", level="4", names="Ann") + "; " + t("who_at", level="2", names="Bo")
     people = [("Ann", {a: 4}), ("Bo", {a: 3})]
@@ -237,8 +246,12 @@ def test_team_people_get_the_label_or_a_number():
 
 
 def test_team_export_from_the_page():
-    state = state_with(team=[{"label": "Ann", "source": "a.json", "levels": {ids()[0]: 4}},
-                             {"label": "=cmd|' /C calc'!A0", "levels": {ids()[0]: 2}}])
+    state = state_with(
+        team=[
+            {"label": "Ann", "source": "a.json", "levels": {ids()[0]: 4}},
+            {"label": "=cmd|' /C calc'!A0", "levels": {ids()[0]: 2}},
+        ]
+    )
     md = worksheets.export(cs.ID, "team-markdown", state, "en")
     assert md["filename"] == "team-summary.md" and md["mime"] == "text/markdown"
     assert "| Co" in md["text"] and "Ann" in md["text"]
@@ -248,6 +261,7 @@ def test_team_export_from_the_page():
 
 
 # ---------------------------------------------------------------- the command line
+
 
 def write_files(tmp_path, *people):
     paths = []
@@ -286,8 +300,9 @@ def test_command_line_refuses_bad_files_and_writes_nothing(tmp_path, capsys):
     broken = tmp_path / "broken.json"
     broken.write_text("{ not json", encoding="utf-8")
     target = tmp_path / "out.csv"
-    code = team_summary.main([str(good), str(bad), str(broken), str(tmp_path / "missing.json"),
-                              "-o", str(target), "--lang", "no"])
+    code = team_summary.main(
+        [str(good), str(bad), str(broken), str(tmp_path / "missing.json"), "-o", str(target), "--lang", "no"]
+    )
     assert code == 2 and not target.exists()
     err = capsys.readouterr().err
     assert "bad.json" in err and "no-such-competency" in err and "broken.json" in err and "missing.json" in err
@@ -302,27 +317,46 @@ def test_command_line_labels_must_match_the_files(tmp_path, capsys):
 
 def test_command_line_runs_as_a_module(tmp_path):
     paths = write_files(tmp_path, ("Ann", {ids()[0]: 4}), ("Bo", {ids()[0]: 1}))
-    result = subprocess.run([sys.executable, "-m", "tools.team_summary", *map(str, paths), "--format", "csv"],
-                            cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.team_summary", *map(str, paths), "--format", "csv"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert result.returncode == 0, result.stderr
     assert "4: Ann; 1: Bo" in result.stdout
 
 
 # ---------------------------------------------------------------- files: validation and round trips
 
+
 def full_data():
     c0, c1 = cs.competencies()[:2]
     return {
-        "name": "Åse Ødegård", "role": "Rådgiver", "date": "2025-03-01", "mode": "deeper",
+        "name": "Åse Ødegård",
+        "role": "Rådgiver",
+        "date": "2025-03-01",
+        "mode": "deeper",
         "competencies": {
-            c0["id"]: {"level": 3, "activities": {c0["activities"][0]["id"]: 4, c0["activities"][1]["id"]: NR},
-                       "notes": "Two workshops"},
+            c0["id"]: {
+                "level": 3,
+                "activities": {c0["activities"][0]["id"]: 4, c0["activities"][1]["id"]: NR},
+                "notes": "Two workshops",
+            },
             c1["id"]: {"level": NR},
         },
         "principles": {cs.principles()[0]["id"]: {"stance": "hard", "notes": "Hard with managers"}},
         "reflection": {"strengths": "Feedback", "practice": "Peer group"},
-        "plan": [{"competency": ids()[3], "resources": "Course", "learn_from": "Kari", "next_steps": "Ask",
-                  "date": "2025-12-31"}],
+        "plan": [
+            {
+                "competency": ids()[3],
+                "resources": "Course",
+                "learn_from": "Kari",
+                "next_steps": "Ask",
+                "date": "2025-12-31",
+            }
+        ],
         "earlier": {"source": "old.json", "name": "Å", "date": "2024-03-01", "levels": {ids()[0]: 2}},
     }
 
@@ -346,26 +380,29 @@ def test_form_values_arrive_as_text_and_are_saved_as_numbers():
     assert errors == [] and state["competencies"][ids()[0]]["level"] == 4
 
 
-@pytest.mark.parametrize("case, data, needle", [
-    ("unknown competency", {"competencies": {"co-dancing": {"level": 2}}}, "co-dancing"),
-    ("unknown activity", {"competencies": {"co-learning": {"activities": {"juggling": 2}}}}, "juggling"),
-    ("unknown principle", {"principles": {"be-loud": {"stance": "hard"}}}, "be-loud"),
-    ("rating too high", {"competencies": {"co-learning": {"level": 5}}}, "5"),
-    ("rating zero", {"competencies": {"co-learning": {"level": 0}}}, "0"),
-    ("rating fraction", {"competencies": {"co-learning": {"level": 2.5}}}, "2.5"),
-    ("rating word", {"competencies": {"co-learning": {"level": "high"}}}, "high"),
-    ("rating boolean", {"competencies": {"co-learning": {"level": True}}}, "True"),
-    ("earlier out of range", {"earlier": {"levels": {"co-learning": 9}}}, "9"),
-    # The team view is kept in the browser only: a file that carries one is not one this site wrote.
-    ("team in a file", {"team": [{"label": "A", "levels": {"nope": 1}}]}, "team"),
-    ("bad stance", {"principles": {"be-curious": {"stance": "meh"}}}, "meh"),
-    ("bad mode", {"mode": "turbo"}, "turbo"),
-    ("bad date", {"date": "01.02.2025"}, "01.02.2025"),
-    ("impossible date", {"plan": [{"date": "2025-02-30"}]}, "2025-02-30"),
-    ("unknown plan competency", {"plan": [{"competency": "co-dancing"}]}, "co-dancing"),
-    ("not a group", {"competencies": []}, ""),
-    ("too long", {"name": "x" * 201}, "200"),
-])
+@pytest.mark.parametrize(
+    "case, data, needle",
+    [
+        ("unknown competency", {"competencies": {"co-dancing": {"level": 2}}}, "co-dancing"),
+        ("unknown activity", {"competencies": {"co-learning": {"activities": {"juggling": 2}}}}, "juggling"),
+        ("unknown principle", {"principles": {"be-loud": {"stance": "hard"}}}, "be-loud"),
+        ("rating too high", {"competencies": {"co-learning": {"level": 5}}}, "5"),
+        ("rating zero", {"competencies": {"co-learning": {"level": 0}}}, "0"),
+        ("rating fraction", {"competencies": {"co-learning": {"level": 2.5}}}, "2.5"),
+        ("rating word", {"competencies": {"co-learning": {"level": "high"}}}, "high"),
+        ("rating boolean", {"competencies": {"co-learning": {"level": True}}}, "True"),
+        ("earlier out of range", {"earlier": {"levels": {"co-learning": 9}}}, "9"),
+        # The team view is kept in the browser only: a file that carries one is not one this site wrote.
+        ("team in a file", {"team": [{"label": "A", "levels": {"nope": 1}}]}, "team"),
+        ("bad stance", {"principles": {"be-curious": {"stance": "meh"}}}, "meh"),
+        ("bad mode", {"mode": "turbo"}, "turbo"),
+        ("bad date", {"date": "01.02.2025"}, "01.02.2025"),
+        ("impossible date", {"plan": [{"date": "2025-02-30"}]}, "2025-02-30"),
+        ("unknown plan competency", {"plan": [{"competency": "co-dancing"}]}, "co-dancing"),
+        ("not a group", {"competencies": []}, ""),
+        ("too long", {"name": "x" * 201}, "200"),
+    ],
+)
 def test_invalid_files_are_refused_with_a_translated_reason(lang, case, data, needle):
     result = worksheets.load(cs.ID, file_text(data), lang)
     assert not result["ok"], case
@@ -376,17 +413,28 @@ def test_invalid_files_are_refused_with_a_translated_reason(lang, case, data, ne
 
 def test_unknown_ids_are_named_in_the_readers_language():
     result = worksheets.load(cs.ID, file_text({"competencies": {"co-learning": {"level": 7}}}), "no")
-    assert result["details"] == ["Kompetanser › Samlæring › Nivå: «7» er ikke en vurdering (1 til 4, eller «not-relevant»)."]
+    assert result["details"] == [
+        "Kompetanser › Samlæring › Nivå: «7» er ikke en vurdering (1 til 4, eller «not-relevant»)."
+    ]
 
 
-@pytest.mark.parametrize("text, key, values", [
-    ("{ nope", "import_not_json", {}),
-    (json.dumps({"format": "isp-stakeholder-matrix", "version": 1, "data": {}}), "import_wrong_format",
-     {"found": "isp-stakeholder-matrix"}),
-    (json.dumps([1, 2]), "import_wrong_format", {"found": "–"}),
-    (json.dumps({"format": cs.FORMAT, "version": 2, "data": {}}), "import_wrong_version",
-     {"found": "2", "expected": 1}),
-])
+@pytest.mark.parametrize(
+    "text, key, values",
+    [
+        ("{ nope", "import_not_json", {}),
+        (
+            json.dumps({"format": "isp-stakeholder-matrix", "version": 1, "data": {}}),
+            "import_wrong_format",
+            {"found": "isp-stakeholder-matrix"},
+        ),
+        (json.dumps([1, 2]), "import_wrong_format", {"found": "–"}),
+        (
+            json.dumps({"format": cs.FORMAT, "version": 2, "data": {}}),
+            "import_wrong_version",
+            {"found": "2", "expected": 1},
+        ),
+    ],
+)
 def test_wrong_files_are_refused(lang, text, key, values):
     t = t_for(lang)
     if key == "import_wrong_format":
@@ -412,12 +460,14 @@ def test_the_team_view_is_never_written_into_the_file_and_survives_an_import():
 
 # ---------------------------------------------------------------- files brought in: earlier and team
 
+
 def exported(levels, name="", mode="quick", activities=None):
     comps = {cid: {"level": v} for cid, v in levels.items()}
     for cid, acts in (activities or {}).items():
         comps.setdefault(cid, {})["activities"] = acts
-    return worksheets.export(cs.ID, "json", {"name": name, "date": "2024-02-03", "mode": mode,
-                                             "competencies": comps}, "en")["text"]
+    return worksheets.export(
+        cs.ID, "json", {"name": name, "date": "2024-02-03", "mode": mode, "competencies": comps}, "en"
+    )["text"]
 
 
 def test_attach_an_earlier_self_check_keeps_its_levels_after_the_deeper_rule():
@@ -439,8 +489,10 @@ def test_attach_an_earlier_self_check_needs_exactly_one_file():
 
 def test_attach_several_people_to_the_team_view():
     current = {"team": [{"label": "Existing", "levels": {}}]}
-    files = [{"name": "a.json", "text": exported({ids()[0]: 3}, name="Ann")},
-             {"name": "b.json", "text": exported({ids()[0]: 2})}]
+    files = [
+        {"name": "a.json", "text": exported({ids()[0]: 3}, name="Ann")},
+        {"name": "b.json", "text": exported({ids()[0]: 2})},
+    ]
     result = worksheets.attach(cs.ID, "team", files, current, "en")
     assert result["ok"]
     team = result["state"]["team"]
@@ -450,9 +502,11 @@ def test_attach_several_people_to_the_team_view():
 
 
 def test_one_bad_file_in_a_batch_changes_nothing_and_is_named():
-    files = [{"name": "good.json", "text": exported({ids()[0]: 3})},
-             {"name": "evil.json", "text": file_text({"competencies": {"co-learning": {"level": 11}}})},
-             {"name": "other.json", "text": json.dumps({"format": "isp-stakeholder-matrix", "version": 1})}]
+    files = [
+        {"name": "good.json", "text": exported({ids()[0]: 3})},
+        {"name": "evil.json", "text": file_text({"competencies": {"co-learning": {"level": 11}}})},
+        {"name": "other.json", "text": json.dumps({"format": "isp-stakeholder-matrix", "version": 1})},
+    ]
     result = worksheets.attach(cs.ID, "team", files, {}, "en")
     assert not result["ok"] and "state" not in result
     details = " ".join(result["details"])
@@ -471,6 +525,7 @@ def test_attach_refuses_too_many_files_at_once():
 
 
 # ---------------------------------------------------------------- what the page shows
+
 
 def test_view_regions_and_rows(lang):
     t = t_for(lang)
@@ -510,8 +565,10 @@ def test_plan_hints_warn_beyond_three_and_about_duplicates(lang):
 def test_summary_names_strengths_growth_and_principles(lang):
     t = t_for(lang)
     p = cs.principles()[0]
-    data = {"competencies": {ids()[0]: {"level": 4}, ids()[1]: {"level": 1}},
-            "principles": {p["id"]: {"stance": "resonates"}}}
+    data = {
+        "competencies": {ids()[0]: {"level": 4}, ids()[1]: {"level": 1}},
+        "principles": {p["id"]: {"stance": "resonates"}},
+    }
     html = worksheets.view(cs.ID, data, lang)["regions"]["summary"]
     assert cs.name_of(content.competency(ids()[0]), t) in html.split(t("growth_heading"))[0]
     assert cs.name_of(content.competency(ids()[1]), t) in html.split(t("growth_heading"))[1]
@@ -533,8 +590,8 @@ def test_hostile_text_is_escaped_in_every_region_and_export(lang):
     data["earlier"]["source"] = HOSTILE
     data["team"] = [{"label": HOSTILE, "source": HOSTILE, "levels": {ids()[0]: 4}}]
     view = worksheets.view(cs.ID, data, lang)
-    for name, html in view["regions"].items():
-        assert "<img" not in html, name
+    for name, region in view["regions"].items():
+        assert "<img" not in region, name
     assert "&lt;img src=x" in view["regions"]["report"]
     for fmt in ("markdown", "team-markdown"):
         text = worksheets.export(cs.ID, fmt, data, lang)["text"]
@@ -543,7 +600,7 @@ def test_hostile_text_is_escaped_in_every_region_and_export(lang):
 
 def test_csv_exports_are_formula_safe(lang):
     data = full_data()
-    data["competencies"][ids()[0]]["notes"] = "=HYPERLINK(\"http://x\")"
+    data["competencies"][ids()[0]]["notes"] = '=HYPERLINK("http://x")'
     data["plan"][0]["resources"] = "+1+1"
     text = worksheets.export(cs.ID, "csv", data, lang)["text"]
     assert "'=HYPERLINK" in text and "'+1+1" in text
@@ -560,6 +617,7 @@ def test_csv_and_markdown_hold_every_section(lang):
 
 
 # ---------------------------------------------------------------- the form built into the page
+
 
 class Collect(HTMLParser):
     def __init__(self):
@@ -683,7 +741,9 @@ def test_the_blank_form_and_the_report(lang):
 @pytest.mark.parametrize("lang", ["en", "no"])
 def test_the_profile_shows_every_competency_and_domain_name_in_full(lang):
     svgs = worksheets.view(cs.ID, {}, lang)["regions"]["profile"]
-    shown = " ".join(re.sub(r"<[^>]+>", " ", m) for m in re.findall(r'<text class="cs-(?:comp|domain)-name".*?</text>', svgs))
+    shown = " ".join(
+        re.sub(r"<[^>]+>", " ", m) for m in re.findall(r'<text class="cs-(?:comp|domain)-name".*?</text>', svgs)
+    )
     shown = " ".join(html.unescape(shown).split())
     assert "…" not in shown
     for c in content.guide()["competencies"]:

@@ -1,6 +1,7 @@
 """A reader's data is never lost: whatever a worksheet exports imports back unchanged (a property
 test over generated data), every limit comes from the schema and is on the form, and a corpus of
 bad files is refused by every worksheet with a message in the reader's language."""
+
 import html.parser
 import json
 import random
@@ -15,8 +16,14 @@ from tools.i18n import LANGS, Strings
 WORKSHEETS = tuple(worksheets.MODULES)
 # Text a reader might type or paste: letters of both languages, quotes, markup, formulas,
 # right-to-left marks, emoji (two UTF-16 units), line breaks and control characters.
-ALPHABET = (string.ascii_letters + string.digits + " æøåÆØÅé\"'\\<>&=+-@/\n\t\r" + "\u202e\u200b"
-            + "😀€—«»" + "\x00\x01\x1f\x7f")
+ALPHABET = (
+    string.ascii_letters
+    + string.digits
+    + " æøåÆØÅé\"'\\<>&=+-@/\n\t\r"
+    + "\u202e\u200b"
+    + "😀€—«»"
+    + "\x00\x01\x1f\x7f"
+)
 
 
 def module(ws):
@@ -90,6 +97,7 @@ def test_a_worksheet_filled_to_every_limit_still_imports(ws):
         if isinstance(value, list):
             return [control_chars(v) for v in value]
         return "\x01" * len(value) if isinstance(value, str) and len(value) > 40 else value
+
     state = control_chars(state)
     text = worksheets.export(ws, "json", state, "en")["text"]
     assert len(text.encode("utf-8")) <= worksheets.max_file_bytes(mod)
@@ -104,6 +112,7 @@ def test_the_size_limit_follows_from_the_schema():
 
 
 # ---------------------------------------------------------------- bad files, for every worksheet
+
 
 def nested(depth):
     return "[" * depth + "]" * depth
@@ -130,7 +139,13 @@ CORPUS = [
     ("format as a number", lambda ws: dump({**good(ws), "format": 5}), "import_wrong_format"),
     ("other worksheet", lambda ws: dump({**good(ws), "format": "isp-something-else"}), "import_wrong_format"),
     ("10,000 levels deep", lambda ws: dump(good(ws))[:-2] + ', "x": ' + nested(10_000) + "}}", "import_too_deep"),
-    ("deep data", lambda ws: '{"format": "%s", "version": 1, "data": %s}' % (module(ws).FORMAT, "{\"a\": " * 5000 + "1" + "}" * 5000), "import_too_deep"),
+    (
+        "deep data",
+        lambda ws: '{{"format": "{}", "version": 1, "data": {}}}'.format(
+            module(ws).FORMAT, '{"a": ' * 5000 + "1" + "}" * 5000
+        ),
+        "import_too_deep",
+    ),
     ("version true", lambda ws: dump({**good(ws), "version": True}), "import_wrong_version"),
     ("version 1.0", lambda ws: dump({**good(ws), "version": 1.0}), "import_wrong_version"),
     ('version "1"', lambda ws: dump({**good(ws), "version": "1"}), "import_wrong_version"),
@@ -141,23 +156,32 @@ CORPUS = [
     ("data a list", lambda ws: dump({**good(ws), "data": []}), "import_invalid"),
     ("data a string", lambda ws: dump({**good(ws), "data": "x"}), "import_invalid"),
     ("unknown top-level key", lambda ws: dump({**good(ws), "extra": 1}), "import_invalid"),
-    ("duplicate key", lambda ws: '{"format": "%s", "version": 1, "version": 1, "data": {}}' % module(ws).FORMAT,
-     "import_duplicate_key"),
+    (
+        "duplicate key",
+        lambda ws: f'{{"format": "{module(ws).FORMAT}", "version": 1, "version": 1, "data": {{}}}}',
+        "import_duplicate_key",
+    ),
     ("NaN", lambda ws: dump(good(ws))[:-1] + ', "x": NaN}', "import_not_json"),
     ("unknown field", lambda ws: dump({**good(ws), "data": {"colour": "red"}}), "import_invalid"),
     ("lone surrogate", lambda ws: dump({**good(ws), "data": {first_text(ws): "\ud800 broken"}}), "import_invalid"),
     ("true as text", lambda ws: dump({**good(ws), "data": {first_text(ws): True}}), "import_invalid"),
     ("number as text", lambda ws: dump({**good(ws), "data": {first_text(ws): 12}}), "import_invalid"),
     ("list as text", lambda ws: dump({**good(ws), "data": {first_text(ws): ["a"]}}), "import_invalid"),
-    ("text over its limit", lambda ws: dump({**good(ws), "data": {first_text(ws): "x" * (top_limit(ws) + 1)}}),
-     "import_invalid"),
+    (
+        "text over its limit",
+        lambda ws: dump({**good(ws), "data": {first_text(ws): "x" * (top_limit(ws) + 1)}}),
+        "import_invalid",
+    ),
     ("too large", lambda ws: " " * (worksheets.max_file_bytes(module(ws)) + 1) + dump(good(ws)), "import_too_large"),
 ]
 
 
 def first_text(ws):
-    return next(path for path, kind, _ in schema.limits(module(ws).SCHEMA)
-                if kind == "text" and "." not in path and "[]" not in path)
+    return next(
+        path
+        for path, kind, _ in schema.limits(module(ws).SCHEMA)
+        if kind == "text" and "." not in path and "[]" not in path
+    )
 
 
 def top_limit(ws):
@@ -190,7 +214,10 @@ def test_the_browsers_saved_entry_is_checked_as_a_file_is_but_takes_the_forms_st
     mod = module(ws)
     state = valid_state(ws, random.Random(1))
     saved = json.dumps({"format": mod.FORMAT, "version": mod.VERSION, "data": state})
-    call = lambda text: json.loads(bridge.call("check-saved", json.dumps({"worksheet": ws, "lang": "no", "text": text})))  # noqa: E731
+
+    def call(text):
+        return json.loads(bridge.call("check-saved", json.dumps({"worksheet": ws, "lang": "no", "text": text})))
+
     assert call(saved) == {"ok": True}
     broken = call(json.dumps({"format": mod.FORMAT, "version": mod.VERSION, "data": {"zzz": 1}}))
     assert broken["ok"] is False and broken["message"] == Strings(mod.STRINGS, "no")("damaged_invalid")
@@ -217,6 +244,7 @@ def test_an_export_of_text_over_a_limit_says_what_to_fix(ws):
 
 
 # ---------------------------------------------------------------- limits on the form, from the schema
+
 
 class Controls(html.parser.HTMLParser):
     def __init__(self):
@@ -251,7 +279,7 @@ def test_the_documented_limits_are_the_schemas(ws):
     mod = module(ws)
     for lang in LANGS:
         table = worksheets.limits_html(ws, lang)
-        for path, kind, limit in schema.limits(mod.SCHEMA, skip=getattr(mod, "LOCAL_ONLY", ())):
+        for path, _kind, _limit in schema.limits(mod.SCHEMA, skip=getattr(mod, "LOCAL_ONLY", ())):
             if path.split(".")[-1] == "id" or path.split("[].")[-1] == "id":
                 continue
             if path in ("open", "compare.first", "compare.second"):

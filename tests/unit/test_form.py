@@ -1,4 +1,5 @@
 """The form that the build puts into the page: complete, labelled and the same in both languages."""
+
 from html.parser import HTMLParser
 
 import pytest
@@ -52,6 +53,7 @@ def test_ids_are_unique(page):
 
 def test_form_has_every_field_of_the_saved_format(page):
     from tools.stakeholder_matrix import STAKEHOLDER
+
     assert set(page.fields) == {"objective"} | set(STAKEHOLDER.fields)
 
 
@@ -65,4 +67,4 @@ def test_strings_json_cannot_close_its_script_element():
     html = worksheets.render_page("stakeholder-matrix", "en")
     start = html.index('<script type="application/json"')
     end = html.index("</script>", start)
-    assert "</" not in html[html.index(">", start) + 1:end]
+    assert "</" not in html[html.index(">", start) + 1 : end]

@@ -1,4 +1,5 @@
 """The built stylesheet is the source without comments and spacing, and means the same."""
+
 import importlib.util
 from pathlib import Path
 
@@ -18,8 +19,9 @@ a[title="x > y ; z"] {
 @media screen and (max-width: 44em) { .a + .b ~ .c { color: red; } }
 """
     assert minify.minify(css) == (
-        '.ws :is(input,textarea)>p,a[title="x > y ; z"]{width: calc(100% - 2 * 0.4rem);content: \'a  b\'}'
-        "@media screen and (max-width: 44em){.a + .b ~ .c{color: red}}\n")
+        ".ws :is(input,textarea)>p,a[title=\"x > y ; z\"]{width: calc(100% - 2 * 0.4rem);content: 'a  b'}"
+        "@media screen and (max-width: 44em){.a + .b ~ .c{color: red}}\n"
+    )
 
 
 def test_the_sites_stylesheet_is_smaller_and_minifies_to_itself():

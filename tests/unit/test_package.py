@@ -1,4 +1,5 @@
 """tools/ runs on Pyodide's core: the standard library only, and Python 3.11 syntax."""
+
 import ast
 import importlib.util
 import io
@@ -21,8 +22,12 @@ def imported_modules(path):
 
 
 def test_tools_imports_only_the_standard_library():
-    outside = {(p.name, m) for p in TOOLS.rglob("*.py") for m in imported_modules(p)
-               if m not in sys.stdlib_module_names and m != "tools"}
+    outside = {
+        (p.name, m)
+        for p in TOOLS.rglob("*.py")
+        for m in imported_modules(p)
+        if m not in sys.stdlib_module_names and m != "tools"
+    }
     assert outside == set()
 
 
@@ -31,8 +36,11 @@ def test_the_build_packs_every_module_and_data_file():
     hook = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hook)
     names = set(zipfile.ZipFile(io.BytesIO(hook.tools_zip())).namelist())
-    expected = {p.relative_to(TOOLS.parent).as_posix() for p in TOOLS.rglob("*")
-                if p.suffix in (".py", ".json") and "__pycache__" not in p.parts}
+    expected = {
+        p.relative_to(TOOLS.parent).as_posix()
+        for p in TOOLS.rglob("*")
+        if p.suffix in (".py", ".json") and "__pycache__" not in p.parts
+    }
     assert names == expected
     assert "tools/bridge.py" in names and "tools/strings/common.json" in names
 
@@ -45,12 +53,15 @@ def test_each_worksheet_id_names_its_module_and_only_that_module_is_loaded():
     from tools import worksheets
 
     for worksheet_id in worksheets.MODULES:
-        probe = ("import sys, json; from tools import bridge; "
-                 f"bridge.call('view', json.dumps({{'worksheet': {worksheet_id!r}, 'lang': 'en'}})); "
-                 "print(' '.join(sorted(m for m in sys.modules if m.startswith('tools.'))))")
-        loaded = subprocess.run([sys.executable, "-c", probe], cwd=TOOLS.parent, capture_output=True,
-                                text=True, check=True).stdout.split()
-        assert worksheets.get(worksheet_id).ID == worksheet_id
+        probe = (
+            "import sys, json; from tools import bridge; "
+            f"bridge.call('view', json.dumps({{'worksheet': {worksheet_id!r}, 'lang': 'en'}})); "
+            "print(' '.join(sorted(m for m in sys.modules if m.startswith('tools.'))))"
+        )
+        loaded = subprocess.run(
+            [sys.executable, "-c", probe], cwd=TOOLS.parent, capture_output=True, text=True, check=True
+        ).stdout.split()
+        assert worksheet_id == worksheets.get(worksheet_id).ID
         mine = "tools." + worksheets.MODULES[worksheet_id]
         others = {"tools." + name for name in worksheets.MODULES.values()} - {mine}
         assert mine in loaded and not others & set(loaded), (worksheet_id, loaded)
@@ -64,14 +75,26 @@ def test_warm_gets_the_pages_worksheet_ready_and_nothing_else():
 
     from tools import worksheets
 
-    probe = ("import sys; from tools import bridge; bridge.warm({ws!r}, {lang!r}); "
-             "print(' '.join(sorted(m for m in sys.modules if m.startswith('tools.'))))")
+    probe = (
+        "import sys; from tools import bridge; bridge.warm({ws!r}, {lang!r}); "
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('tools.'))))"
+    )
     for worksheet_id, name in worksheets.MODULES.items():
-        loaded = subprocess.run([sys.executable, "-c", probe.format(ws=worksheet_id, lang="no")], cwd=TOOLS.parent,
-                                capture_output=True, text=True, check=True).stdout.split()
+        loaded = subprocess.run(
+            [sys.executable, "-c", probe.format(ws=worksheet_id, lang="no")],
+            cwd=TOOLS.parent,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
         others = {"tools." + n for n in worksheets.MODULES.values()} - {"tools." + name}
         assert "tools." + name in loaded and not others & set(loaded), (worksheet_id, loaded)
     for worksheet_id, lang in (("", ""), ("no-such-sheet", "en"), ("vi-worksheet", "de")):
-        loaded = subprocess.run([sys.executable, "-c", probe.format(ws=worksheet_id, lang=lang)], cwd=TOOLS.parent,
-                                capture_output=True, text=True, check=True).stdout.split()
+        loaded = subprocess.run(
+            [sys.executable, "-c", probe.format(ws=worksheet_id, lang=lang)],
+            cwd=TOOLS.parent,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
         assert not {"tools." + n for n in worksheets.MODULES.values()} & set(loaded), loaded

@@ -1,14 +1,15 @@
 """Share links (tools/share.py): the fragment holds the JSON export, compressed and URL-safe; it
 opens back to the same data; a link is checked as a file is, and a bad, tampered, too long or
 other worksheet's link is refused in the reader's language; the link's limits hold."""
+
 import base64
 import json
 import random
 import zlib
 
 import pytest
-
 from test_data_safety import valid_state
+
 from tools import bridge, share, worksheets
 from tools.i18n import LANGS, Strings
 
@@ -56,8 +57,9 @@ def test_a_link_opens_to_the_same_data_that_was_shared(ws, lang):
         assert opened["ok"], opened
         opened_any += 1
         local = getattr(worksheets.get(ws), "LOCAL_ONLY", ())
-        assert {k: v for k, v in opened["state"].items() if k not in local} == \
-               {k: v for k, v in state.items() if k not in local}
+        assert {k: v for k, v in opened["state"].items() if k not in local} == {
+            k: v for k, v in state.items() if k not in local
+        }
     assert opened_any >= 5
 
 
@@ -77,12 +79,12 @@ def test_decoding_refuses_what_is_not_a_whole_payload():
     b64 = lambda b: base64.urlsafe_b64encode(b).rstrip(b"=").decode()  # noqa: E731
     for bad, reason in [
         ("", "damaged"),
-        (good[:-6], "damaged"),                           # cut short when copied
-        (good + "A", "damaged"),                          # not a base64 length
-        (good.replace(good[3], "+"), "damaged"),          # not URL-safe base64
+        (good[:-6], "damaged"),  # cut short when copied
+        (good + "A", "damaged"),  # not a base64 length
+        (good.replace(good[3], "+"), "damaged"),  # not URL-safe base64
         ("%41%42", "damaged"),
-        (b64(packed + b"more"), "damaged"),               # bytes after the compressed stream
-        (b64(zlib.compress(b'{"a":1}')), "damaged"),      # zlib, not raw deflate
+        (b64(packed + b"more"), "damaged"),  # bytes after the compressed stream
+        (b64(zlib.compress(b'{"a":1}')), "damaged"),  # zlib, not raw deflate
         (b64(_deflate(b"\xff\xfe not utf-8")), "damaged"),
         ("A" * (share.MAX_LINK_CHARS + 1), "too_long"),
         (None, "damaged"),
@@ -177,8 +179,16 @@ def test_the_share_link_length_is_said_in_the_readers_language():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_summary_says_what_a_link_holds_before_it_is_loaded(lang):
-    sm = share.open_link("stakeholder-matrix", share.encode(doc("stakeholder-matrix", {
-        "objective": "Fewer falls", "stakeholders": [{"name": "Nurses"}, {"name": "Relatives"}, {}]})), lang)
+    sm = share.open_link(
+        "stakeholder-matrix",
+        share.encode(
+            doc(
+                "stakeholder-matrix",
+                {"objective": "Fewer falls", "stakeholders": [{"name": "Nurses"}, {"name": "Relatives"}, {}]},
+            )
+        ),
+        lang,
+    )
     assert any("Fewer falls" in line for line in sm["summary"])
     assert any("(2)" in line and "Nurses, Relatives" in line for line in sm["summary"])
     cs = share.open_link("competency-self-check", share.encode(doc("competency-self-check", {"name": "Ingrid"})), lang)
@@ -187,9 +197,14 @@ def test_a_summary_says_what_a_link_holds_before_it_is_loaded(lang):
 
 def test_assessments_from_a_link_are_added_beside_the_readers_own_with_fresh_ids():
     ws = "vi-worksheet"
-    mine = {"open": "a1", "compare": {"first": "a1", "second": "a2"},
-            "assessments": [{"id": "a1", "name": "Mine 1"}, {"id": "a2", "name": "Mine 2"}]}
-    link = share.encode(doc(ws, {"open": "a1", "assessments": [{"id": "a1", "name": "Case"}, {"id": "a9", "name": ""}]}))
+    mine = {
+        "open": "a1",
+        "compare": {"first": "a1", "second": "a2"},
+        "assessments": [{"id": "a1", "name": "Mine 1"}, {"id": "a2", "name": "Mine 2"}],
+    }
+    link = share.encode(
+        doc(ws, {"open": "a1", "assessments": [{"id": "a1", "name": "Case"}, {"id": "a9", "name": ""}]})
+    )
     result = share.open_link(ws, link, "en", mine)
     added = result["added"]
     assert [a["name"] for a in added["assessments"]] == ["Mine 1", "Mine 2", "Case"]  # the blank one is not added

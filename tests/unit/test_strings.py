@@ -1,4 +1,5 @@
 """Every worksheet string exists in both languages, and every placeholder agrees."""
+
 import json
 import re
 import string
@@ -25,7 +26,10 @@ def test_same_keys_and_placeholders_in_both_languages(path):
 def test_norwegian_strings_are_not_left_in_english():
     for path in FILES:
         table = json.loads(path.read_text(encoding="utf-8"))
-        same = [k for k in table["en"] if table["en"][k] == table["no"][k]
-                and re.search(r"[a-z]{4}", re.sub(r"\{\w+\}", "", table["en"][k]))]
+        same = [
+            k
+            for k in table["en"]
+            if table["en"][k] == table["no"][k] and re.search(r"[a-z]{4}", re.sub(r"\{\w+\}", "", table["en"][k]))
+        ]
         # Names of formats and a few loan words may be equal; whole sentences may not.
         assert not [k for k in same if " " in table["en"][k]], same

@@ -1,5 +1,6 @@
 """The term checker itself: it finds a planted rejected variant (with file, line and the
 approved term) and leaves correct Norwegian alone."""
+
 import json
 
 import pytest
@@ -11,38 +12,48 @@ def one(text):
     return [(f.found, f.approved) for f in terms.check_text(text, "x.md")]
 
 
-@pytest.mark.parametrize("text, found, approved", [
-    ("Vi bruker samskaping av design i gruppen.", "samskaping av design", "samutforming"),
-    ("Ha barrierene og fremmerne i tankene.", "fremmerne", "fremmende faktorer"),
-    ("Fasilitering som gjør andre i stand, passer.", "gjør andre i stand", "myndiggjørende (eller «sette andre i stand til å ...»)"),
-    ("De seks kontekstuelle faktorene er ...", "kontekstuelle faktorene", "kontekstområder"),
-    ("Ble programmet gitt med integritet?", "integritet", "programintegritet"),
-    ("vurdere behandlingsintegriteten", "behandlingsintegriteten", "programintegritet"),
-    ("Evidensbasert praksis er godt innarbeidet.", "Evidensbasert praksis", "kunnskapsbasert praksis"),
-    ("fra 15 mellomleddsorganisasjoner", "mellomleddsorganisasjoner", "kompetansesenter"),
-    ("Nye program, metoder og retningslinjer", "Nye program", "programmer"),
-    ("vurder den kontekstuelle passformen", "kontekstuelle passformen", "samsvar med konteksten"),
-    ("Gradene av involvering beskriver", "Gradene av involvering", "grader av medvirkning"),
-    ("## Vær engasjert {#be-committed}", "Vær engasjert", "Vær utholdende"),
-    ("blant dem [bidra til likeverd](principles.md)", "bidra til likeverd", "Fremm likeverd"),
-])
+@pytest.mark.parametrize(
+    "text, found, approved",
+    [
+        ("Vi bruker samskaping av design i gruppen.", "samskaping av design", "samutforming"),
+        ("Ha barrierene og fremmerne i tankene.", "fremmerne", "fremmende faktorer"),
+        (
+            "Fasilitering som gjør andre i stand, passer.",
+            "gjør andre i stand",
+            "myndiggjørende (eller «sette andre i stand til å ...»)",
+        ),
+        ("De seks kontekstuelle faktorene er ...", "kontekstuelle faktorene", "kontekstområder"),
+        ("Ble programmet gitt med integritet?", "integritet", "programintegritet"),
+        ("vurdere behandlingsintegriteten", "behandlingsintegriteten", "programintegritet"),
+        ("Evidensbasert praksis er godt innarbeidet.", "Evidensbasert praksis", "kunnskapsbasert praksis"),
+        ("fra 15 mellomleddsorganisasjoner", "mellomleddsorganisasjoner", "kompetansesenter"),
+        ("Nye program, metoder og retningslinjer", "Nye program", "programmer"),
+        ("vurder den kontekstuelle passformen", "kontekstuelle passformen", "samsvar med konteksten"),
+        ("Gradene av involvering beskriver", "Gradene av involvering", "grader av medvirkning"),
+        ("## Vær engasjert {#be-committed}", "Vær engasjert", "Vær utholdende"),
+        ("blant dem [bidra til likeverd](principles.md)", "bidra til likeverd", "Fremm likeverd"),
+    ],
+)
 def test_a_planted_variant_is_found_with_the_approved_term(text, found, approved):
     assert one(text) == [(found, approved)]
 
 
-@pytest.mark.parametrize("text", [
-    "Samskaping er en av gradene, og samutforming er en kompetanse.",
-    "Det som fremmer endring, og fremmende faktorer for hvert kontekstområde.",
-    "Fasilitering som setter andre i stand til å gjøre det selv; lederne gjør dem i stand til å lede.",
-    "Kontekstområdene har hver sine hemmende og fremmende faktorer.",
-    "Målinger av programintegritet og programintegriteten over tid.",
-    "Kunnskapsbasert praksis; evidensbaserte programmer for barn og unge.",
-    "Et regionalt kompetansesenter støtter fire tjenester.",
-    "Programmet er nytt; to programmer; det nye programmet; et program for foreldre.",
-    "Hvor godt tiltaket passer, vurderes opp mot behovene.",
-    "Grader av medvirkning; graden av involvering i planen er ikke et ord her, men involvering av interessenter er det.",
-    "Vær utholdende. Fremm likeverd.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Samskaping er en av gradene, og samutforming er en kompetanse.",
+        "Det som fremmer endring, og fremmende faktorer for hvert kontekstområde.",
+        "Fasilitering som setter andre i stand til å gjøre det selv; lederne gjør dem i stand til å lede.",
+        "Kontekstområdene har hver sine hemmende og fremmende faktorer.",
+        "Målinger av programintegritet og programintegriteten over tid.",
+        "Kunnskapsbasert praksis; evidensbaserte programmer for barn og unge.",
+        "Et regionalt kompetansesenter støtter fire tjenester.",
+        "Programmet er nytt; to programmer; det nye programmet; et program for foreldre.",
+        "Hvor godt tiltaket passer, vurderes opp mot behovene.",
+        "Grader av medvirkning; graden av involvering i planen er ikke et ord her, men involvering av interessenter er det.",
+        "Vær utholdende. Fremm likeverd.",
+    ],
+)
 def test_correct_text_is_left_alone(text):
     found = [f.found for f in terms.check_text(text, "x.md")]
     # The one planted phrase in the tenth text is the only hit allowed there.
@@ -55,13 +66,17 @@ def test_findings_name_the_file_the_line_and_the_approved_term(tmp_path):
     page.write_text("# Tittel\n\nFørste linje.\nHa barrierene og fremmerne i tankene.\n", encoding="utf-8")
     strings = tmp_path / "tools" / "strings" / "ark.json"
     strings.parent.mkdir(parents=True)
-    strings.write_text(json.dumps({"en": {"k": "Fremmere"},
-                                   "no": {"a": "Riktig tekst.", "k": "Fremmere"}},
-                                  ensure_ascii=False, indent=2), encoding="utf-8")
+    strings.write_text(
+        json.dumps(
+            {"en": {"k": "Fremmere"}, "no": {"a": "Riktig tekst.", "k": "Fremmere"}}, ensure_ascii=False, indent=2
+        ),
+        encoding="utf-8",
+    )
     data = tmp_path / "tools" / "data" / "glossar.json"
     data.parent.mkdir(parents=True)
-    data.write_text('[\n {"id": "x",\n  "en": {"term": "Fidelity"},\n  "no": {"term": "Integritet"}}\n]\n',
-                    encoding="utf-8")
+    data.write_text(
+        '[\n {"id": "x",\n  "en": {"term": "Fidelity"},\n  "no": {"term": "Integritet"}}\n]\n', encoding="utf-8"
+    )
     found = sorted(str(f) for f in terms.check_tree(tmp_path))
     assert len(found) == 3
     assert found[0].startswith("docs/no/guide/side.md:4: «fremmerne» – bruk «fremmende faktorer»")

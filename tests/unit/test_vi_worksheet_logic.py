@@ -1,5 +1,6 @@
 """The VI = f(E, K, F) worksheet: element model, diagnosis rules, pointers, comparison, validation
 and exports, on CPython."""
+
 import copy
 import csv
 import io
@@ -9,11 +10,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
-from tools import bridge, vi_worksheet as vi, worksheets
-from tools.i18n import LANGS, Strings
-
 from test_form import Collect  # the parser of the built form that the stakeholder tests use
+
+from tools import bridge, worksheets
+from tools import vi_worksheet as vi
+from tools.i18n import LANGS, Strings
 
 ROOT = Path(__file__).resolve().parents[2]
 WS = vi.ID
@@ -45,6 +46,7 @@ ALL_STRONG = {s.replace("-", "_"): "high" for _, s in vi.SUB_ELEMENTS}
 
 # ---------------------------------------------------------------- the element model
 
+
 def test_the_model_has_the_parihs_elements_and_sub_elements():
     assert vi.ELEMENTS == {
         "evidence": ("research", "professional-experience", "client-experience", "local-data"),
@@ -57,7 +59,7 @@ def test_the_model_has_the_parihs_elements_and_sub_elements():
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_sub_element_has_a_name_and_two_described_ends(lang):
     t = Strings(vi.STRINGS, lang)
-    for e, s in vi.SUB_ELEMENTS:
+    for _, s in vi.SUB_ELEMENTS:
         low, high = t(f"sub_{s}_low"), t(f"sub_{s}_high")
         assert t(f"sub_{s}") and len(low) > 20 and len(high) > 20 and low != high
     for e in vi.ELEMENTS:
@@ -72,47 +74,57 @@ def test_the_empty_assessment_matches_the_schema():
 
 # ---------------------------------------------------------------- diagnosis rules
 
-@pytest.mark.parametrize("levels, expected", [
-    (["", "", "", ""], "unrated"),
-    (["high", "mid-high", "high", "high"], "strong"),
-    (["high", "", "", ""], "strong"),
-    (["high", "mid-high", "high", "mid"], "mixed"),
-    (["low", "low-mid", "high"], "weak"),
-    (["low", "high", "low-mid", "high"], "mixed"),      # exactly half weak is not "more than half"
-    (["low", "low", "low", "high"], "weak"),
-    (["mid", "mid", "mid"], "mixed"),
-    (["low", "", ""], "weak"),
-])
+
+@pytest.mark.parametrize(
+    "levels, expected",
+    [
+        (["", "", "", ""], "unrated"),
+        (["high", "mid-high", "high", "high"], "strong"),
+        (["high", "", "", ""], "strong"),
+        (["high", "mid-high", "high", "mid"], "mixed"),
+        (["low", "low-mid", "high"], "weak"),
+        (["low", "high", "low-mid", "high"], "mixed"),  # exactly half weak is not "more than half"
+        (["low", "low", "low", "high"], "weak"),
+        (["mid", "mid", "mid"], "mixed"),
+        (["low", "", ""], "weak"),
+    ],
+)
 def test_element_status_rules(levels, expected):
     assert vi.element_status(levels) == expected
 
 
-@pytest.mark.parametrize("evidence, context, expected", [
-    ("strong", "strong", "task"),
-    ("strong", "mixed", "blend"),
-    ("mixed", "mixed", "blend"),
-    ("weak", "strong", "enabling"),
-    ("mixed", "weak", "enabling"),
-    ("weak", "weak", "enabling"),
-    ("unrated", "strong", None),
-    ("strong", "unrated", None),
-])
+@pytest.mark.parametrize(
+    "evidence, context, expected",
+    [
+        ("strong", "strong", "task"),
+        ("strong", "mixed", "blend"),
+        ("mixed", "mixed", "blend"),
+        ("weak", "strong", "enabling"),
+        ("mixed", "weak", "enabling"),
+        ("weak", "weak", "enabling"),
+        ("unrated", "strong", None),
+        ("strong", "unrated", None),
+    ],
+)
 def test_facilitation_approach_follows_evidence_and_context(evidence, context, expected):
     assert vi.facilitation_approach(evidence, context) == expected
 
 
-@pytest.mark.parametrize("approach, facilitation, expected", [
-    (None, "strong", None),
-    ("task", "unrated", "unrated"),
-    ("task", "weak", "fits"),
-    ("task", "mixed", "more"),
-    ("blend", "weak", "lighter"),
-    ("blend", "mixed", "fits"),
-    ("blend", "strong", "more"),
-    ("enabling", "weak", "lighter"),
-    ("enabling", "mixed", "lighter"),
-    ("enabling", "strong", "fits"),
-])
+@pytest.mark.parametrize(
+    "approach, facilitation, expected",
+    [
+        (None, "strong", None),
+        ("task", "unrated", "unrated"),
+        ("task", "weak", "fits"),
+        ("task", "mixed", "more"),
+        ("blend", "weak", "lighter"),
+        ("blend", "mixed", "fits"),
+        ("blend", "strong", "more"),
+        ("enabling", "weak", "lighter"),
+        ("enabling", "mixed", "lighter"),
+        ("enabling", "strong", "fits"),
+    ],
+)
 def test_facilitation_fit(approach, facilitation, expected):
     assert vi.facilitation_fit(approach, facilitation) == expected
 
@@ -126,10 +138,13 @@ def test_diagnosis_lists_weak_spots_in_model_order():
     assert d["approach"] == "blend" and d["fit"] == "lighter"
 
 
-@pytest.mark.parametrize("lang, words", [
-    ("en", ["Strong", "Task-focused help may be enough", "most likely to succeed"]),
-    ("no", ["Sterk", "Oppgaveorientert hjelp kan være nok", "størst sjanse"]),
-])
+@pytest.mark.parametrize(
+    "lang, words",
+    [
+        ("en", ["Strong", "Task-focused help may be enough", "most likely to succeed"]),
+        ("no", ["Sterk", "Oppgaveorientert hjelp kan være nok", "størst sjanse"]),
+    ],
+)
 def test_diagnosis_is_said_in_words_in_the_page_language(lang, words):
     html = worksheets.view(WS, doc(assessment(**ALL_STRONG)), lang)["regions"]["diagnosis"]
     for word in words:
@@ -149,6 +164,7 @@ def test_no_numeric_total_is_shown():
 
 
 # ---------------------------------------------------------------- pointers
+
 
 def anchors(path):
     return set(re.findall(r"\{#([a-z0-9-]+)\}", path.read_text(encoding="utf-8")))
@@ -212,6 +228,7 @@ def test_no_weak_spot_no_pointers():
 
 # ---------------------------------------------------------------- several assessments and comparison
 
+
 def test_the_open_assessment_is_the_one_shown():
     state = doc(assessment("a1", "Spring"), assessment("a2", "Autumn", research="low"), open_="a2")
     view = worksheets.view(WS, state, "en")
@@ -231,24 +248,28 @@ def test_changes_between_two_assessments():
 
 
 def test_comparison_shows_both_side_by_side():
-    state = doc(assessment("a1", "Spring", research="low"), assessment("a2", "Autumn", research="high"),
-                first="a1", second="a2")
+    state = doc(
+        assessment("a1", "Spring", research="low"), assessment("a2", "Autumn", research="high"), first="a1", second="a2"
+    )
     html = worksheets.view(WS, state, "en")["regions"]["comparison"]
     assert "Spring compared with Autumn" in html and "Higher" in html
-    svg = ET.fromstring(html[:html.index("</svg>") + 6])
+    svg = ET.fromstring(html[: html.index("</svg>") + 6])
     # One marker of each shape in the legend, one for each assessment's rating of research.
     assert len(svg.findall(f"{SVG}circle")) == 2 and len(svg.findall(f"{SVG}polygon")) == 2
     assert "Spring: Evidence (E)" in svg.find(f"{SVG}desc").text
 
 
-@pytest.mark.parametrize("first, second, says", [("", "", "Choose two assessments"),
-                                                 ("a1", "a1", "two different"), ("a1", "zz", "Choose two")])
+@pytest.mark.parametrize(
+    "first, second, says",
+    [("", "", "Choose two assessments"), ("a1", "a1", "two different"), ("a1", "zz", "Choose two")],
+)
 def test_comparison_needs_two_different_assessments(first, second, says):
     state = doc(assessment("a1"), assessment("a2"), first=first, second=second)
     assert says in worksheets.view(WS, state, "en")["regions"]["comparison"]
 
 
 # ---------------------------------------------------------------- the picture
+
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_picture_is_labelled_and_places_each_rated_sub_element(lang):
@@ -263,10 +284,11 @@ def test_picture_is_labelled_and_places_each_rated_sub_element(lang):
     circles = svg.findall(f"{SVG}circle")
     assert len(circles) == 2
     xs = sorted(float(c.get("cx")) for c in circles)
-    assert xs[0] < xs[1]   # low sits left of high
+    assert xs[0] < xs[1]  # low sits left of high
 
 
 # ---------------------------------------------------------------- validation and import
+
 
 def test_export_then_import_gives_the_same_data_in_either_language():
     a = assessment("a1", "Spring æøå", research="high", culture="low-mid")
@@ -287,19 +309,24 @@ def test_left_out_fields_and_groups_count_as_empty():
     assert loaded["state"]["compare"] == {"first": "", "second": ""}
 
 
-@pytest.mark.parametrize("data, says", [
-    ({"assessments": [{"id": "a1", "evidence": {"research": {"level": "very high"}}}]},
-     "Assessment 1 › Evidence (E) › Research › Where we stand"),
-    ({"assessments": [{"id": "a1"}, {"id": "a1"}]}, "is used twice"),
-    ({"assessments": [{"id": "a b"}]}, "identifier must be"),
-    ({"assessments": [{"name": "no id"}]}, "identifier must be"),
-    ({"open": "zz", "assessments": [{"id": "a1"}]}, "no assessment has the identifier"),
-    ({"compare": {"first": "a1", "second": "zz"}, "assessments": [{"id": "a1"}]}, "Second assessment"),
-    ({"assessments": [{"id": "a1", "score": 7}]}, "Unknown field"),
-    ({"assessments": [{"id": f"a{i}"} for i in range(51)]}, "at most 50"),
-    ({"assessments": [{"id": "a1", "context": "weak"}]}, "expected a group of fields"),
-    ({"assessments": "a1"}, "expected a list"),
-])
+@pytest.mark.parametrize(
+    "data, says",
+    [
+        (
+            {"assessments": [{"id": "a1", "evidence": {"research": {"level": "very high"}}}]},
+            "Assessment 1 › Evidence (E) › Research › Where we stand",
+        ),
+        ({"assessments": [{"id": "a1"}, {"id": "a1"}]}, "is used twice"),
+        ({"assessments": [{"id": "a b"}]}, "identifier must be"),
+        ({"assessments": [{"name": "no id"}]}, "identifier must be"),
+        ({"open": "zz", "assessments": [{"id": "a1"}]}, "no assessment has the identifier"),
+        ({"compare": {"first": "a1", "second": "zz"}, "assessments": [{"id": "a1"}]}, "Second assessment"),
+        ({"assessments": [{"id": "a1", "score": 7}]}, "Unknown field"),
+        ({"assessments": [{"id": f"a{i}"} for i in range(51)]}, "at most 50"),
+        ({"assessments": [{"id": "a1", "context": "weak"}]}, "expected a group of fields"),
+        ({"assessments": "a1"}, "expected a list"),
+    ],
+)
 def test_invalid_files_are_refused_with_a_reason(data, says):
     loaded = worksheets.load(WS, file_text(data), "en")
     assert not loaded["ok"]
@@ -312,12 +339,15 @@ def test_invalid_file_messages_are_translated():
     assert "ikke er gyldige" in loaded["message"] and "brukt to ganger" in loaded["details"][0]
 
 
-@pytest.mark.parametrize("text, says", [
-    ("{ not json", "not valid JSON"),
-    (json.dumps({"format": "isp-stakeholder-matrix", "version": 1, "data": {}}), "is not a VI = f(E, K, F)"),
-    (json.dumps({"format": vi.FORMAT, "version": 2, "data": {}}), "uses version 2"),
-    (file_text({"assessments": [{"id": "a1", "notes": "x" * (worksheets.max_file_bytes(vi) + 1)}]}), "too large"),
-])
+@pytest.mark.parametrize(
+    "text, says",
+    [
+        ("{ not json", "not valid JSON"),
+        (json.dumps({"format": "isp-stakeholder-matrix", "version": 1, "data": {}}), "is not a VI = f(E, K, F)"),
+        (json.dumps({"format": vi.FORMAT, "version": 2, "data": {}}), "uses version 2"),
+        (file_text({"assessments": [{"id": "a1", "notes": "x" * (worksheets.max_file_bytes(vi) + 1)}]}), "too large"),
+    ],
+)
 def test_wrong_files_are_refused(text, says):
     loaded = worksheets.load(WS, text, "en")
     assert not loaded["ok"] and says in loaded["message"]
@@ -330,13 +360,14 @@ def test_view_survives_damaged_browser_state():
 
 # ---------------------------------------------------------------- exports
 
+
 def test_csv_has_every_assessment_and_neutralises_formulas():
-    a = assessment("a1", "=HYPERLINK(\"x\")", research="high")
+    a = assessment("a1", '=HYPERLINK("x")', research="high")
     a["evidence"]["research"]["notes"] = "+1 and more"
     text = worksheets.export(WS, "csv", doc(a, assessment("a2", "Second")), "en")["text"]
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     cells = [c for r in rows for c in r]
-    assert "'=HYPERLINK(\"x\")" in cells and "'+1 and more" in cells
+    assert '\'=HYPERLINK("x")' in cells and "'+1 and more" in cells
     assert sum(1 for r in rows if r and r[0] == "Second") == len(vi.SUB_ELEMENTS) + 1
 
 
@@ -348,12 +379,20 @@ def test_markdown_summary_has_ratings_diagnosis_notes_pointers_and_actions(lang)
     state = doc(a, assessment("a2", "Autumn", leadership="mid"), first="a1", second="a2")
     md = worksheets.export(WS, "markdown", state, lang, "http://127.0.0.1:8000/practice-guide/")["text"]
     t = Strings(vi.STRINGS, lang)
-    for text in ("Manager on leave", "Meet the manager in May", t("md_ratings"), t("diagnosis_heading"),
-                 t("pointers_heading"), t("approach_enabling"), t("actions")):
+    for text in (
+        "Manager on leave",
+        "Meet the manager in May",
+        t("md_ratings"),
+        t("diagnosis_heading"),
+        t("pointers_heading"),
+        t("approach_enabling"),
+        t("actions"),
+    ):
         assert vi.exports.md_text(text) in md, text
     prefix = "no/" if lang == "no" else ""
-    assert (f"(http://127.0.0.1:8000/practice-guide/{prefix}guide/sustaining-change/"
-            f"#cultivating-leaders-and-champions)") in md
+    assert (
+        f"(http://127.0.0.1:8000/practice-guide/{prefix}guide/sustaining-change/#cultivating-leaders-and-champions)"
+    ) in md
     assert vi.exports.md_text(t("compare_caption", first="Spring", second="Autumn")) in md
 
 
@@ -367,8 +406,13 @@ def test_markdown_without_a_usable_site_address_names_the_page_instead():
 
 
 def test_bridge_passes_the_site_address_to_exports():
-    args = {"worksheet": WS, "lang": "en", "format": "markdown", "site": "https://example.org/guide/",
-            "data": doc(assessment(evaluation="low"))}
+    args = {
+        "worksheet": WS,
+        "lang": "en",
+        "format": "markdown",
+        "site": "https://example.org/guide/",
+        "data": doc(assessment(evaluation="low")),
+    }
     text = json.loads(bridge.call("export", json.dumps(args)))["text"]
     assert "https://example.org/guide/guide/ongoing-improvement/#conducting-improvement-cycles" in text
 
@@ -388,6 +432,7 @@ def test_hostile_text_is_inert_in_every_output():
 
 
 # ---------------------------------------------------------------- the form built into the page
+
 
 def schema_paths(record, prefix=""):
     for name, field in record.fields.items():
@@ -436,7 +481,7 @@ def test_test_contract_and_collection_markers():
 def test_blank_form_has_every_scale_with_both_ends(lang):
     t = Strings(vi.STRINGS, lang)
     html = vi.render_blank(t)
-    for e, s in vi.SUB_ELEMENTS:
+    for _e, s in vi.SUB_ELEMENTS:
         assert vi.esc(t(f"sub_{s}_low")) in html and vi.esc(t(f"sub_{s}_high")) in html
     assert html.count("☐") == len(vi.SUB_ELEMENTS) * len(vi.LEVELS)
 

@@ -1,12 +1,15 @@
 """Worked examples on the worksheet pages come from the worksheets' own rules at build time, so
 an example can never disagree with what the worksheet does."""
+
 import copy
 import re
 from pathlib import Path
 
 import pytest
 
-from tools import competency_self_check as cs, content, examples, vi_worksheet as vi
+from tools import competency_self_check as cs
+from tools import content, examples
+from tools import vi_worksheet as vi
 from tools.i18n import LANGS, Strings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,8 +68,14 @@ def test_the_example_stories_do_not_state_a_result_themselves():
     for lang in LANGS:
         t = Strings(vi.STRINGS, lang)
         story = (example[lang]["setting"] + " " + example[lang]["after"]).casefold()
-        for key in ("approach_short_task", "approach_short_blend", "approach_short_enabling",
-                    "status_weak", "status_mixed", "status_strong"):
+        for key in (
+            "approach_short_task",
+            "approach_short_blend",
+            "approach_short_enabling",
+            "status_weak",
+            "status_mixed",
+            "status_strong",
+        ):
             assert not re.search(r"\b" + re.escape(t(key).casefold()) + r"\b", story), (lang, key)
 
 
@@ -75,10 +84,13 @@ def test_a_bad_level_in_the_example_data_stops_the_build():
         vi.example_assessment({"context": {"leadership": "middling"}})
 
 
-@pytest.mark.parametrize("lang, expected", [
-    ("en", "For example, activities rated 2, 3, 3 and 4 give 3; activities rated 2 and 3 give 2."),
-    ("no", "To eksempler: aktiviteter vurdert til 2, 3, 3 og 4 gir 3; aktiviteter vurdert til 2 og 3 gir 2."),
-])
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        ("en", "For example, activities rated 2, 3, 3 and 4 give 3; activities rated 2 and 3 give 2."),
+        ("no", "To eksempler: aktiviteter vurdert til 2, 3, 3 og 4 gir 3; aktiviteter vurdert til 2 og 3 gir 2."),
+    ],
+)
 def test_the_self_check_example_gives_the_levels_the_rule_gives(lang, expected):
     html = content.fill_markers("<!-- worksheet-example: competency-self-check/median -->", lang)
     assert expected in html

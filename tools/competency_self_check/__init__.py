@@ -20,17 +20,18 @@ The rules (documented on the worksheet page, tested in tests/unit/test_competenc
 
 The package: guide (facts), model (saved data), rules, words, pictures, views (what the page
 shows), reports (exports and print), form (the page's HTML)."""
-from .guide import *  # noqa: F401,F403
-from .model import *  # noqa: F401,F403
-from .rules import *  # noqa: F401,F403
-from .words import *  # noqa: F401,F403
-from .pictures import *  # noqa: F401,F403
-from .views import *  # noqa: F401,F403
-from .reports import *  # noqa: F401,F403
-from .form import *  # noqa: F401,F403
-from .model import _schema  # noqa: F401
+
+from .form import *  # noqa: F403
+from .guide import *  # noqa: F403
+from .model import *  # noqa: F403
+from .model import _schema
+from .pictures import *  # noqa: F403
+from .reports import *  # noqa: F403
 from .reports import EXPORTS  # noqa: F401
+from .rules import *  # noqa: F403
 from .rules import ATTACH  # noqa: F401
+from .views import *  # noqa: F403
+from .words import *  # noqa: F403
 
 ID = "competency-self-check"
 FORMAT = "isp-competency-self-check"

@@ -3,8 +3,8 @@ tools/data/guide.json through content.guide()) and the links to them."""
 
 from .. import content
 
-
 # ---------------------------------------------------------------- the guide's facts
+
 
 def _text(value, lang):
     return value[lang] if isinstance(value, dict) else str(value)
@@ -46,7 +46,7 @@ def competency_by_id(cid):
 def page_href(domain, anchor):
     """The link from the worksheet page (worksheets/competency-self-check/) to a guide page."""
     page = domain["page"]
-    page = page[len("guide/"):] if page.startswith("guide/") else page
+    page = page[len("guide/") :] if page.startswith("guide/") else page
     page = page[: -len(".md")] if page.endswith(".md") else page
     return f"../../guide/{page}/#{anchor}"
 

@@ -1,11 +1,11 @@
 """The self-check's saved data: the scale, the fields and their checks (SCHEMA)."""
+
 import datetime
 import re
-from functools import lru_cache
+from functools import cache
 
 from ..schema import Choice, Items, Record, Text
 from .guide import competencies, competency_by_id, competency_ids, name_of, principles
-
 
 LEVELS = (1, 2, 3, 4)
 NOT_RELEVANT = "not-relevant"
@@ -16,6 +16,7 @@ TEAM_LIMIT = 200
 
 
 # ---------------------------------------------------------------- the saved data
+
 
 class Rating:
     """A self-rating: 1 to 4, "not-relevant", or None while not rated."""
@@ -86,46 +87,75 @@ def _levels_group(label_key):
     return ById(label_key, {cid: Rating("level") for cid in competency_ids()}, _competency_name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _schema():
     def competency_record(c):
         numbers = {a["id"]: i + 1 for i, a in enumerate(c["activities"])}
-        activities = ById("activities", {a["id"]: Rating("level") for a in c["activities"]},
-                          lambda aid, t, numbers=numbers: t("activity_n", n=numbers[aid]))
+        activities = ById(
+            "activities",
+            {a["id"]: Rating("level") for a in c["activities"]},
+            lambda aid, t, numbers=numbers: t("activity_n", n=numbers[aid]),
+        )
         return Record(None, {"level": Rating("level"), "activities": activities, "notes": Text("notes")})
 
     names = {p["id"]: p for p in principles()}
-    return Record(None, {
-        "name": Text("name", 200),
-        "role": Text("role", 500),
-        "date": Date("date"),
-        "mode": Choice("mode", MODES),
-        "competencies": ById("competencies", {c["id"]: competency_record(c) for c in competencies()},
-                             _competency_name),
-        "principles": ById("principles_label", {p: Record(None, {
-            "stance": Choice("stance", STANCES), "notes": Text("notes")}) for p in names},
-            lambda pid, t: name_of(names[pid], t)),
-        "reflection": Record("reflection", {"strengths": Text("reflection_strengths"),
-                                            "practice": Text("reflection_practice")}),
-        "plan": Items("plan", "plan_n", Record(None, {
-            "competency": Choice("plan_competency", competency_ids()),
-            "resources": Text("resources"),
-            "learn_from": Text("learn_from"),
-            "next_steps": Text("next_steps"),
-            "date": Date("by_when"),
-        }), limit=PLAN_LIMIT),
-        "earlier": Record("earlier", {
-            "source": Text("earlier_source", 300),
+    return Record(
+        None,
+        {
             "name": Text("name", 200),
+            "role": Text("role", 500),
             "date": Date("date"),
-            "levels": _levels_group("levels"),
-        }),
-        "team": Items("team", "person_n", Record(None, {
-            "label": Text("team_label", 100),
-            "source": Text("earlier_source", 300),
-            "levels": _levels_group("levels"),
-        }), limit=TEAM_LIMIT),
-    })
+            "mode": Choice("mode", MODES),
+            "competencies": ById(
+                "competencies", {c["id"]: competency_record(c) for c in competencies()}, _competency_name
+            ),
+            "principles": ById(
+                "principles_label",
+                {p: Record(None, {"stance": Choice("stance", STANCES), "notes": Text("notes")}) for p in names},
+                lambda pid, t: name_of(names[pid], t),
+            ),
+            "reflection": Record(
+                "reflection", {"strengths": Text("reflection_strengths"), "practice": Text("reflection_practice")}
+            ),
+            "plan": Items(
+                "plan",
+                "plan_n",
+                Record(
+                    None,
+                    {
+                        "competency": Choice("plan_competency", competency_ids()),
+                        "resources": Text("resources"),
+                        "learn_from": Text("learn_from"),
+                        "next_steps": Text("next_steps"),
+                        "date": Date("by_when"),
+                    },
+                ),
+                limit=PLAN_LIMIT,
+            ),
+            "earlier": Record(
+                "earlier",
+                {
+                    "source": Text("earlier_source", 300),
+                    "name": Text("name", 200),
+                    "date": Date("date"),
+                    "levels": _levels_group("levels"),
+                },
+            ),
+            "team": Items(
+                "team",
+                "person_n",
+                Record(
+                    None,
+                    {
+                        "label": Text("team_label", 100),
+                        "source": Text("earlier_source", 300),
+                        "levels": _levels_group("levels"),
+                    },
+                ),
+                limit=TEAM_LIMIT,
+            ),
+        },
+    )
 
 
 def __getattr__(name):

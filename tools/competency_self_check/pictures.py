@@ -6,7 +6,6 @@ from .model import LEVELS, NOT_RELEVANT
 from .rules import compare, domain_summary, is_number, team_summary
 from .words import _svg, _tspans, _wrap, level_name, level_text, number, signed
 
-
 # ---------------------------------------------------------------- pictures
 
 # One horizontal scale for every picture: level 0 at X0, level 4 at X0 + 4 * STEP.
@@ -28,8 +27,9 @@ def _scale_head(y, t):
 
 
 def _grid(y1, y2):
-    return [f'<line class="cs-grid" x1="{_x(lv)}" y1="{y1}" x2="{_x(lv)}" y2="{y2}"/>' for lv in LEVELS] + \
-        [f'<line class="cs-axis" x1="{X0}" y1="{y1}" x2="{X0}" y2="{y2}"/>']
+    return [f'<line class="cs-grid" x1="{_x(lv)}" y1="{y1}" x2="{_x(lv)}" y2="{y2}"/>' for lv in LEVELS] + [
+        f'<line class="cs-axis" x1="{X0}" y1="{y1}" x2="{X0}" y2="{y2}"/>'
+    ]
 
 
 def _bar(level, y, t, label=None):
@@ -38,8 +38,10 @@ def _bar(level, y, t, label=None):
         word = t("not_rated") if level is None else t("level_not_relevant")
         return [f'<text class="cs-none" x="{X0 + 8}" y="{y + 4}">{esc(word)}</text>']
     end = _x(level)
-    return [f'<rect class="cs-bar" x="{X0}" y="{y - 8}" width="{end - X0}" height="16"/>',
-            f'<text class="cs-value" x="{end + 8}" y="{y + 5}">{esc(label or number(level, t))}</text>']
+    return [
+        f'<rect class="cs-bar" x="{X0}" y="{y - 8}" width="{end - X0}" height="16"/>',
+        f'<text class="cs-value" x="{end + 8}" y="{y + 5}">{esc(label or number(level, t))}</text>',
+    ]
 
 
 def profile_svgs(state, lv, t, uid="cs-profile"):
@@ -55,13 +57,28 @@ def profile_svgs(state, lv, t, uid="cs-profile"):
         parts.append(_tspans(lines, 0, y - (6 if len(lines) > 1 else -4), 14, "cs-domain-name"))
         label = t("average_of", average=number(s["average"], t), rated=s["rated"], total=s["total"])
         parts += _bar(s["average"], y, t, label)
-        desc.append(t("profile_domain_desc", domain=name_of(d, t), average=number(s["average"], t),
-                      rated=s["rated"], total=s["total"]) if s["rated"] else
-                    t("profile_domain_none", domain=name_of(d, t)))
+        desc.append(
+            t(
+                "profile_domain_desc",
+                domain=name_of(d, t),
+                average=number(s["average"], t),
+                rated=s["rated"],
+                total=s["total"],
+            )
+            if s["rated"]
+            else t("profile_domain_none", domain=name_of(d, t))
+        )
         y += 40
     parts = _grid(top, y - 20) + parts
-    by_domain_svg = _svg(f"{uid}-domains", "cs-profile-domains", WIDTH, y, t("profile_domains_title"),
-                         t("profile_domains_desc", details=" ".join(desc)), parts)
+    by_domain_svg = _svg(
+        f"{uid}-domains",
+        "cs-profile-domains",
+        WIDTH,
+        y,
+        t("profile_domains_title"),
+        t("profile_domains_desc", details=" ".join(desc)),
+        parts,
+    )
 
     # By competency.
     parts, desc = _scale_head(20, t), []
@@ -79,8 +96,15 @@ def profile_svgs(state, lv, t, uid="cs-profile"):
             y += 26 + 8 * (len(lines) - 1)
         y += 8
     parts = _grid(62, y - 10) + parts + rows
-    by_comp_svg = _svg(f"{uid}-competencies", "cs-profile-competencies", WIDTH, y, t("profile_comp_title"),
-                       t("profile_comp_desc", details=" ".join(desc)), parts)
+    by_comp_svg = _svg(
+        f"{uid}-competencies",
+        "cs-profile-competencies",
+        WIDTH,
+        y,
+        t("profile_comp_title"),
+        t("profile_comp_desc", details=" ".join(desc)),
+        parts,
+    )
     return by_domain_svg, by_comp_svg
 
 
@@ -89,10 +113,14 @@ def compare_svg(state, lv, t, uid="cs-compare"):
     rows, per_domain = compare(state["earlier"]["levels"], lv)
     parts = _scale_head(44, t)
     earlier_word = earlier_label(state, t)
-    parts.append(f'<circle class="cs-mark-earlier" cx="10" cy="14" r="6"/>'
-                 f'<text class="cs-legend" x="22" y="19">{esc(earlier_word)}</text>')
-    parts.append(f'<circle class="cs-mark-now" cx="10" cy="40" r="6"/>'
-                 f'<text class="cs-legend" x="22" y="45">{esc(t("now_label"))}</text>')
+    parts.append(
+        f'<circle class="cs-mark-earlier" cx="10" cy="14" r="6"/>'
+        f'<text class="cs-legend" x="22" y="19">{esc(earlier_word)}</text>'
+    )
+    parts.append(
+        f'<circle class="cs-mark-now" cx="10" cy="40" r="6"/>'
+        f'<text class="cs-legend" x="22" y="45">{esc(t("now_label"))}</text>'
+    )
     y, body, desc = 112, [], []
 
     def marks(before, after, y):
@@ -109,8 +137,11 @@ def compare_svg(state, lv, t, uid="cs-compare"):
         b, a, change, count = per_domain[d["id"]]
         body.append(_tspans([name_of(d, t)], 0, y + 5, 14, "cs-domain-name"))
         body += marks(b, a, y)
-        text = t("compare_domain_value", before=number(b, t), after=number(a, t), change=signed(change, t)) \
-            if count else t("compare_domain_none")
+        text = (
+            t("compare_domain_value", before=number(b, t), after=number(a, t), change=signed(change, t))
+            if count
+            else t("compare_domain_none")
+        )
         body.append(f'<text class="cs-change-text" x="{_x(4) + 24}" y="{y + 5}">{esc(text)}</text>')
         desc.append(t("compare_domain_desc", domain=name_of(d, t), text=text))
         y += 30
@@ -125,8 +156,15 @@ def compare_svg(state, lv, t, uid="cs-compare"):
             y += 34 if len(lines) > 1 else 26
         y += 8
     parts = _grid(86, y - 10) + parts + body
-    return _svg(uid, "cs-compare", COMPARE_WIDTH, y, t("compare_title"),
-                t("compare_desc", earlier=earlier_word, details=" ".join(desc)), parts)
+    return _svg(
+        uid,
+        "cs-compare",
+        COMPARE_WIDTH,
+        y,
+        t("compare_title"),
+        t("compare_desc", earlier=earlier_word, details=" ".join(desc)),
+        parts,
+    )
 
 
 def change_text(before, after, change, kind, t):
@@ -143,11 +181,13 @@ def heatmap_svg(people, t, uid="cs-team-heat"):
     """The team's spread: people per level for each competency, with the count in each cell."""
     per, _ = team_summary(people)
     columns = [*LEVELS, NOT_RELEVANT, None]
-    col_x0, col_w, name_w = 330, 58, 320
+    col_x0, col_w, _name_w = 330, 58, 320
     width = col_x0 + col_w * len(columns) + 150
     parts, desc = [], []
-    heads = [[str(lv)] + _wrap(t(f"level_{lv}"), 10, 2) for lv in LEVELS] + \
-        [_wrap(t("level_not_relevant_short"), 10, 3), _wrap(t("not_rated"), 10, 3)]
+    heads = [[str(lv)] + _wrap(t(f"level_{lv}"), 10, 2) for lv in LEVELS] + [
+        _wrap(t("level_not_relevant_short"), 10, 3),
+        _wrap(t("not_rated"), 10, 3),
+    ]
     for i, lines in enumerate(heads):
         parts.append(_tspans(lines, col_x0 + col_w * i + col_w / 2, 16, 13, "cs-scale-label", "middle"))
     stats_x = col_x0 + col_w * len(columns) + 12
@@ -161,23 +201,39 @@ def heatmap_svg(people, t, uid="cs-team-heat"):
             s = per[c["id"]]
             lines = _wrap(name_of(c, t), 40, 2)
             h = 36 if len(lines) > 1 else 26
-            parts.append(_tspans(lines, 12, y + (h / 2 - (3 if len(lines) > 1 else -5)) - (4 if len(lines) > 1 else 0),
-                                 14, "cs-comp-name"))
+            parts.append(
+                _tspans(
+                    lines,
+                    12,
+                    y + (h / 2 - (3 if len(lines) > 1 else -5)) - (4 if len(lines) > 1 else 0),
+                    14,
+                    "cs-comp-name",
+                )
+            )
             for i, col in enumerate(columns):
                 n = s["counts"][col]
                 shade = 0 if n == 0 else min(5, 1 + (4 * n) // total)
                 x = col_x0 + col_w * i
                 parts.append(f'<rect class="cs-heat cs-heat-{shade}" x="{x}" y="{y}" width="{col_w}" height="{h}"/>')
-                parts.append(f'<text class="cs-count cs-count-{shade}" x="{x + col_w / 2}" y="{y + h / 2 + 5}" '
-                             f'text-anchor="middle">{n}</text>')
+                parts.append(
+                    f'<text class="cs-count cs-count-{shade}" x="{x + col_w / 2}" y="{y + h / 2 + 5}" '
+                    f'text-anchor="middle">{n}</text>'
+                )
             stats = team_stats_text(s, t)
             parts.append(f'<text class="cs-value" x="{stats_x}" y="{y + h / 2 + 5}">{esc(stats)}</text>')
             counts = ", ".join(f"{level_name(col, t)}: {s['counts'][col]}" for col in columns if s["counts"][col])
             desc.append(f"{name_of(c, t)}: {counts or t('not_rated')}; {stats}.")
             y += h
         y += 22
-    return _svg(uid, "cs-heatmap", width, y, t("team_heat_title"),
-                t("team_heat_desc", count=len(people), details=" ".join(desc)), parts)
+    return _svg(
+        uid,
+        "cs-heatmap",
+        width,
+        y,
+        t("team_heat_title"),
+        t("team_heat_desc", count=len(people), details=" ".join(desc)),
+        parts,
+    )
 
 
 def spread_text(s, t):

@@ -1,12 +1,13 @@
 """The rules: levels from key activities, strengths and growth areas, domain averages,
 comparison with an earlier self-check, the team view, and the files brought in for them."""
+
 import statistics
 
 from .guide import by_domain, competency_ids
 from .model import LEVELS, NOT_RELEVANT, TEAM_LIMIT
 
-
 # ---------------------------------------------------------------- the rules
+
 
 def activity_level(ratings):
     """The level that follows from a competency's key-activity ratings, or None.
@@ -68,8 +69,12 @@ def domain_summary(lv):
     out = {}
     for d, comps in by_domain():
         numbers = [lv[c["id"]] for c in comps if is_number(lv.get(c["id"]))]
-        out[d["id"]] = {"rated": len(numbers), "total": len(comps), "average": mean(numbers),
-                        "not_relevant": sum(1 for c in comps if lv.get(c["id"]) == NOT_RELEVANT)}
+        out[d["id"]] = {
+            "rated": len(numbers),
+            "total": len(comps),
+            "average": mean(numbers),
+            "not_relevant": sum(1 for c in comps if lv.get(c["id"]) == NOT_RELEVANT),
+        }
     return out
 
 
@@ -112,8 +117,7 @@ def has_earlier(state):
 
 def team_people(state, t):
     """[(label, levels)] for the people in the team view, with a label for each."""
-    return [((p["label"].strip() or t("person_n", n=i + 1)), p["levels"])
-            for i, p in enumerate(state["team"])]
+    return [((p["label"].strip() or t("person_n", n=i + 1)), p["levels"]) for i, p in enumerate(state["team"])]
 
 
 def team_summary(people):
@@ -132,21 +136,31 @@ def team_summary(people):
                 by_level[value].append(label)
             if is_number(value):
                 numbers.append(value)
-        per[cid] = {"counts": counts, "by_level": by_level,
-                    "median": statistics.median(numbers) if numbers else None,
-                    "min": min(numbers) if numbers else None, "max": max(numbers) if numbers else None}
+        per[cid] = {
+            "counts": counts,
+            "by_level": by_level,
+            "median": statistics.median(numbers) if numbers else None,
+            "min": min(numbers) if numbers else None,
+            "max": max(numbers) if numbers else None,
+        }
     per_domain = {}
     for d, comps in by_domain():
-        averages = [a for a in (mean(lv[c["id"]] for c in comps if is_number(lv.get(c["id"])))
-                                for _, lv in people) if a is not None]
-        per_domain[d["id"]] = {"people": len(averages),
-                               "median": statistics.median(averages) if averages else None,
-                               "min": min(averages) if averages else None,
-                               "max": max(averages) if averages else None}
+        averages = [
+            a
+            for a in (mean(lv[c["id"]] for c in comps if is_number(lv.get(c["id"]))) for _, lv in people)
+            if a is not None
+        ]
+        per_domain[d["id"]] = {
+            "people": len(averages),
+            "median": statistics.median(averages) if averages else None,
+            "min": min(averages) if averages else None,
+            "max": max(averages) if averages else None,
+        }
     return per, per_domain
 
 
 # ---------------------------------------------------------------- files brought in (worksheets.attach)
+
 
 def attach_earlier(state, files, t):
     """Keep the levels of one earlier self-check to compare with (the rest of that file is not kept)."""
@@ -165,8 +179,7 @@ def attach_team(state, files, t):
     for filename, other in files:
         label = other["name"].strip()[:100] or t("person_n", n=len(team) + 1)
         team.append({"label": label, "source": filename[:300], "levels": levels(other)})
-    return {"ok": True, "state": {**state, "team": team},
-            "message": t("team_added", count=len(files), total=len(team))}
+    return {"ok": True, "state": {**state, "team": team}, "message": t("team_added", count=len(files), total=len(team))}
 
 
 ATTACH = {"earlier": attach_earlier, "team": attach_team}

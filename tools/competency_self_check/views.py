@@ -1,27 +1,37 @@
 """What the page shows as the reader types: notes, summaries, the profile, hints, comparison, team."""
 
-from ..html import Raw, el, join
+from ..html import el, join
 from .guide import by_domain, competencies, competency_ids, name_of, principles
 from .model import NOT_RELEVANT, STANCES
+from .pictures import change_text, compare_svg, earlier_label, heatmap_svg, profile_svgs
+from .reports import (
+    _html_table,
+    _list,
+    ratings_table,
+    report_html,
+    strengths_growth_html,
+    team_domain_table,
+    team_table,
+)
 from .rules import compare, competency_level, has_earlier, is_number, levels, strengths_and_growth, team_people
 from .words import _names, level_text, number, signed
-from .pictures import change_text, compare_svg, earlier_label, heatmap_svg, profile_svgs
-from .reports import _html_table, _list, ratings_table, report_html, strengths_growth_html, team_domain_table, team_table
-
 
 # ---------------------------------------------------------------- what the page shows
+
 
 def view(state, t):
     lv = levels(state)
     regions = {f"level-{cid}": level_note(state, cid, t) for cid in competency_ids()}
-    regions.update({
-        "profile": profile_html(state, lv, t),
-        "summary": summary_html(state, lv, t),
-        "plan-hints": plan_hints_html(state, lv, t),
-        "comparison": comparison_html(state, lv, t),
-        "team": team_html(state, t),
-        "report": report_html(state, t),
-    })
+    regions.update(
+        {
+            "profile": profile_html(state, lv, t),
+            "summary": summary_html(state, lv, t),
+            "plan-hints": plan_hints_html(state, lv, t),
+            "comparison": comparison_html(state, lv, t),
+            "team": team_html(state, t),
+            "report": report_html(state, t),
+        }
+    )
     chosen = [p["competency"] for p in state["plan"]]
     plan_notes = []
     for p in state["plan"]:
@@ -29,9 +39,17 @@ def view(state, t):
         if p["competency"] and chosen.count(p["competency"]) > 1:
             note += " " + t("plan_duplicate")
         plan_notes.append({"current": note})
-    team_rows = [{"summary": t("person_summary", source=p["source"] or "–",
-                               rated=sum(1 for v in p["levels"].values() if v is not None),
-                               total=len(competency_ids()))} for p in state["team"]]
+    team_rows = [
+        {
+            "summary": t(
+                "person_summary",
+                source=p["source"] or "–",
+                rated=sum(1 for v in p["levels"].values() if v is not None),
+                total=len(competency_ids()),
+            )
+        }
+        for p in state["team"]
+    ]
     return {"rows": {"plan": plan_notes, "team": team_rows}, "regions": regions}
 
 
@@ -40,12 +58,17 @@ def summary(state, t):
     clip = lambda text, n: " ".join(text.split())[:n]  # noqa: E731
     lines = []
     if state["name"].strip() or state["role"].strip():
-        lines.append(t("link_summary_person", name=clip(state["name"], 100) or "–", role=clip(state["role"], 160) or "–"))
+        lines.append(
+            t("link_summary_person", name=clip(state["name"], 100) or "–", role=clip(state["role"], 160) or "–")
+        )
     lv = levels(state)
     rated = sum(1 for v in lv.values() if is_number(v))
     not_relevant = sum(1 for v in lv.values() if v == NOT_RELEVANT)
-    lines.append(t("summary_counts", rated=rated, not_relevant=not_relevant, total=len(lv)) if rated or not_relevant
-                 else t("summary_empty"))
+    lines.append(
+        t("summary_counts", rated=rated, not_relevant=not_relevant, total=len(lv))
+        if rated or not_relevant
+        else t("summary_empty")
+    )
     plan = [p for p in state["plan"] if p["competency"] or any(str(v).strip() for v in p.values())]
     if plan:
         lines.append(t("link_summary_plan", n=len(plan)))
@@ -60,8 +83,12 @@ def level_note(state, cid, t):
     ratings = [v for v in entry["activities"].values()]
     level, source = competency_level(entry, "deeper")
     if source == "activities":
-        text = t("level_from_activities", level=level_text(level, t),
-                 rated=sum(1 for v in ratings if v is not None), total=len(ratings))
+        text = t(
+            "level_from_activities",
+            level=level_text(level, t),
+            rated=sum(1 for v in ratings if v is not None),
+            total=len(ratings),
+        )
     elif source == "overall":
         text = t("level_from_overall", level=level_text(level, t))
     else:
@@ -70,8 +97,7 @@ def level_note(state, cid, t):
 
 
 def principles_summary(state, t):
-    groups = {s: [name_of(p, t) for p in principles() if state["principles"][p["id"]]["stance"] == s]
-              for s in STANCES}
+    groups = {s: [name_of(p, t) for p in principles() if state["principles"][p["id"]]["stance"] == s] for s in STANCES}
     return [t(f"principles_{s}", names=", ".join(names)) for s, names in groups.items() if names]
 
 
@@ -80,8 +106,10 @@ def summary_html(state, lv, t):
     not_relevant = sum(1 for v in lv.values() if v == NOT_RELEVANT)
     if not rated and not not_relevant:
         return el("p", t("summary_empty"))
-    parts = [el("p", t("summary_counts", rated=rated, not_relevant=not_relevant, total=len(lv))),
-             strengths_growth_html(lv, t)]
+    parts = [
+        el("p", t("summary_counts", rated=rated, not_relevant=not_relevant, total=len(lv))),
+        strengths_growth_html(lv, t),
+    ]
     lines = principles_summary(state, t)
     if lines:
         parts += [el("h4", t("principles_heading_short")), _list(lines)]
@@ -90,9 +118,13 @@ def summary_html(state, lv, t):
 
 def profile_html(state, lv, t, uid="cs-profile"):
     domains_svg, comps_svg = profile_svgs(state, lv, t, uid)
-    return join(el("h4", t("profile_domains_title")), domains_svg,
-                el("h4", t("profile_comp_title")), comps_svg,
-                el("details", el("summary", t("profile_as_table")), ratings_table(state, lv, t)))
+    return join(
+        el("h4", t("profile_domains_title")),
+        domains_svg,
+        el("h4", t("profile_comp_title")),
+        comps_svg,
+        el("details", el("summary", t("profile_as_table")), ratings_table(state, lv, t)),
+    )
 
 
 def plan_hints_html(state, lv, t):
@@ -126,11 +158,19 @@ def comparison_html(state, lv, t, uid="cs-compare"):
     domain_lines = []
     for d, _ in by_domain():
         b, a, change, count = per_domain[d["id"]]
-        text = t("compare_domain_value", before=number(b, t), after=number(a, t), change=signed(change, t)) \
-            if count else t("compare_domain_none")
+        text = (
+            t("compare_domain_value", before=number(b, t), after=number(a, t), change=signed(change, t))
+            if count
+            else t("compare_domain_none")
+        )
         domain_lines.append(f"{name_of(d, t)}: {text}")
-    return join(el("p", intro), compare_svg(state, lv, t, uid),
-                el("h4", t("compare_domains_heading")), _list(domain_lines), *lists)
+    return join(
+        el("p", intro),
+        compare_svg(state, lv, t, uid),
+        el("h4", t("compare_domains_heading")),
+        _list(domain_lines),
+        *lists,
+    )
 
 
 def team_html(state, t, uid="cs-team-heat"):
@@ -145,6 +185,5 @@ def team_html(state, t, uid="cs-team-heat"):
         el("h4", t("team_table_heading")),
         _html_table(head, rows, t("team_table_heading"), "cs-team-table"),
         el("h4", t("team_domains_heading")),
-        _html_table(dhead, drows, t("team_domains_heading"), "cs-team-table"))
-
-
+        _html_table(dhead, drows, t("team_domains_heading"), "cs-team-table"),
+    )

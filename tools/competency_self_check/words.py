@@ -5,8 +5,8 @@ from .guide import competency_by_id, name_of
 from .model import NOT_RELEVANT
 from .rules import is_number
 
-
 # ---------------------------------------------------------------- words and numbers
+
 
 def number(x, t, places=1):
     """A number in the page's language: 2.5 in English, 2,5 in Norwegian; whole numbers bare."""
@@ -33,7 +33,7 @@ def level_name(level, t):
 
 
 def level_text(level, t):
-    """"3 – Confident", "Not relevant to my role" or "Not rated"."""
+    """ "3 – Confident", "Not relevant to my role" or "Not rated"."""
     if is_number(level):
         return t("level_numbered", n=level, name=level_name(level, t))
     return level_name(level, t)
@@ -64,10 +64,13 @@ def _svg(uid, cls, width, height, title, desc, parts):
         f'<svg class="cs-svg {cls}" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="{uid}-title {uid}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{uid}-title">{esc(title)}</title><desc id="{uid}-desc">{esc(desc)}</desc>'
-        + "".join(parts) + "</svg>")
+        + "".join(parts)
+        + "</svg>"
+    )
 
 
 def _tspans(lines, x, y, line_height, cls, anchor="start"):
-    spans = "".join(f'<tspan x="{x}" dy="{0 if i == 0 else line_height}">{esc(line)}</tspan>'
-                    for i, line in enumerate(lines))
+    spans = "".join(
+        f'<tspan x="{x}" dy="{0 if i == 0 else line_height}">{esc(line)}</tspan>' for i, line in enumerate(lines)
+    )
     return f'<text class="{cls}" x="{x}" y="{y}" text-anchor="{anchor}">{spans}</text>'

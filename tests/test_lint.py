@@ -1,0 +1,15 @@
+"""Lint and format are part of the test command: ruff, configured in ruff.toml."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("args", [["check", "--output-format", "concise"], ["format", "--check", "--diff"]])
+def test_ruff(args):
+    result = subprocess.run([sys.executable, "-m", "ruff", *args, "."], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
