@@ -84,6 +84,14 @@ def test_findings_name_the_file_the_line_and_the_approved_term(tmp_path):
     assert found[2].startswith("tools/strings/ark.json:7: «Fremmere» – bruk «fremmende faktorer»")
 
 
+def test_a_variant_split_over_two_lines_is_found_on_the_line_it_starts():
+    page = "# Tittel\n\nPlasser hvert punkt på en av de fem gradene av\n   involvering, og forklar hvorfor.\n"
+    found = terms.check_text(page, "x.md")
+    assert [(f.line, f.found, f.approved) for f in found] == [(3, "gradene av involvering", "grader av medvirkning")]
+    # Spaces and tabs wider than one space hide nothing either.
+    assert one("Bruk samskaping\tav  design her.") == [("samskaping av design", "samutforming")]
+
+
 def test_english_text_is_not_checked():
     raw = json.dumps({"en": {"k": "integritet"}, "no": {"k": "programintegritet"}})
     assert terms.check_json(raw, "x.json") == []
