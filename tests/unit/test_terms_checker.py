@@ -32,6 +32,9 @@ def one(text):
         ("Gradene av involvering beskriver", "Gradene av involvering", "grader av medvirkning"),
         ("## Vær engasjert {#be-committed}", "Vær engasjert", "Vær utholdende"),
         ("blant dem [bidra til likeverd](principles.md)", "bidra til likeverd", "Fremm likeverd"),
+        ("Terapeutene får supervisjon hver uke.", "supervisjon", "veiledning"),
+        ("Resultatene kommer når beregningsmotoren er klar.", "beregningsmotoren", "kalkulatoren (for arbeidsarket)"),
+        ("Del ut caset til gruppene.", "caset", "case (en case, casen, caser, casene)"),
     ],
 )
 def test_a_planted_variant_is_found_with_the_approved_term(text, found, approved):
@@ -52,6 +55,7 @@ def test_a_planted_variant_is_found_with_the_approved_term(text, found, approved
         "Hvor godt tiltaket passer, vurderes opp mot behovene.",
         "Grader av medvirkning; graden av involvering i planen er ikke et ord her, men involvering av interessenter er det.",
         "Vær utholdende. Fremm likeverd.",
+        'Casene ligger i [kursholderpakken](kit.md#cases); *coaching*{lang="en"} heter veiledning.',
     ],
 )
 def test_correct_text_is_left_alone(text):
