@@ -50,6 +50,7 @@ def test_a_planted_variant_is_found_with_the_approved_term(text, found, approved
         "Kontekstområdene har hver sine hemmende og fremmende faktorer.",
         "Målinger av programintegritet og programintegriteten over tid.",
         "Kunnskapsbasert praksis; evidensbaserte programmer for barn og unge.",
+        "Utsagnet «Evidensbasert praksis er godt innarbeidet» siteres slik kilden har det.",
         "Et regionalt kompetansesenter støtter fire tjenester.",
         "Programmet er nytt; to programmer; det nye programmet; et program for foreldre.",
         "Hvor godt tiltaket passer, vurderes opp mot behovene.",
