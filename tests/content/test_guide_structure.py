@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tools import content
+from sitebuild import content
 
 LANGS = {"en": "", "no": "no/"}
 HEADINGS = {"h1", "h2", "h3"}
