@@ -25,9 +25,9 @@ ACTIVITY = re.compile(r"^## (.+?) \{#([a-z0-9-]+) \.handout\}\s*$(.*?)(?=^## |\Z
 TIME = re.compile(r"^\*\*(?:Time|Tid)\.\*\* (\d+) minut", re.M)
 
 
-def activities(lang):
+def activities(lang, docs=DOCS):
     """(name, anchor, minutes) of each activity, in the order of the activities page."""
-    text = (DOCS / LANG_FOLDER[lang] / "workshop" / "activities.md").read_text(encoding="utf-8")
+    text = (docs / LANG_FOLDER[lang] / "workshop" / "activities.md").read_text(encoding="utf-8")
     found = []
     for name, anchor, body in ACTIVITY.findall(text):
         time = TIME.search(body)

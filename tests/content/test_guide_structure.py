@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from sitebuild import content
+from tools.i18n import LANG_FOLDER as LANGS
 
-LANGS = {"en": "", "no": "no/"}
 HEADINGS = {"h1", "h2", "h3"}
 
 
