@@ -113,7 +113,7 @@ _PRINT_WORDS = {
 
 
 def print_pages_html(lang):
-    """The list of blank forms and the sheets each prints on (tools/data/print_pages.json)."""
+    """The list of blank forms and the sheets each prints on (sitebuild/data/print_pages.json)."""
     check_lang(lang)
     words = _PRINT_WORDS[lang]
     items = []
