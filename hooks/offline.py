@@ -1,32 +1,13 @@
-"""Build hook: the site works offline (see overrides/sw.js and overrides/assets/javascripts/offline.js).
+"""MkDocs hook: the "Save for offline use" control and the notice of a new version, in the page's
+language (sitebuild/offline.py; the manifest and the service worker are written after the build)."""
 
-- `offline-manifest.json` lists every file a reader needs offline, both languages and Pyodide
-  included, with its size (the "Save for offline use" control states the total before it
-  starts and shows progress) and a short content hash (a new version copies unchanged files
-  from the old cache instead of downloading them again).
-- `sw.js` gets this build's version, a hash of all those files: any change to the site is a
-  new service worker, which tells open pages that a new version is available.
-- A page with `<!-- save-offline -->` gets the control, in its language; every page gets the
-  (hidden) notice of a new version.
-The i18n plugin builds each language into the same folder and every build ends here, so the
-files are rewritten from everything present each time: the last build leaves the full set.
-"""
-
-import hashlib
-import html
-import json
-from pathlib import Path
-
+import _project  # noqa: F401  (sys.path)
 from mkdocs.plugins import event_priority
 
-MARKER = "<!-- save-offline -->"
-MANIFEST = "offline-manifest.json"
-WORKER = "sw.js"
-VERSION_PLACEHOLDER = "__VERSION__"
-SOURCE = Path(__file__).resolve().parent.parent / "overrides" / WORKER
-# Files for hosts, not for readers, and the files this hook writes.
-LEFT_OUT = {MANIFEST, WORKER, ".htaccess", "_headers", "sitemap.xml", "sitemap.xml.gz"}
-LEFT_OUT_DIRS = ("_deploy/",)
+from sitebuild import engine, offline
+from sitebuild.offline import MANIFEST, write_offline_files
+
+__all__ = ["MANIFEST", "STRINGS", "write_offline_files"]  # for the tests
 
 # Every string of the control and the notice, in both languages. Keys are the i18n locales.
 STRINGS = {
@@ -61,93 +42,10 @@ STRINGS = {
 }
 
 
-def _language(config):
-    i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or "en"
-
-
-def control(lang):
-    s = STRINGS[lang]
-    # Hidden until offline.js has checked that this browser can save (and knows the size).
-    return (
-        f'<div class="isp-offline" data-offline-save hidden '
-        f'data-strings="{html.escape(json.dumps(s, ensure_ascii=False), quote=True)}">'
-        f"<p>{html.escape(s['intro'])}</p>"
-        f"<p data-offline-size hidden></p>"
-        f"<p data-offline-save-data hidden>{html.escape(s['save_data'])}</p>"
-        f'<p><button type="button" class="md-button md-button--primary" data-offline-start hidden>'
-        f"{html.escape(s['button'])}</button></p>"
-        f'<progress data-offline-progress max="1" value="0" hidden aria-label="{html.escape(s["button"])}"></progress>'
-        f'<p data-offline-status role="status"></p></div>'
-    )
-
-
-def notice(lang):
-    s = STRINGS[lang]
-    return (
-        f'<div class="isp-update" data-offline-update hidden role="status">'
-        f"<span>{html.escape(s['update'])}</span> "
-        f'<button type="button" class="md-button md-button--primary" data-offline-reload>'
-        f"{html.escape(s['reload'])}</button></div>"
-    )
-
-
 def on_page_content(page_html, page, config, files):
-    if MARKER in page_html:
-        page_html = page_html.replace(MARKER, control(_language(config)))
-    return page_html
+    return offline.add_control(page_html, STRINGS[engine.current_language(config)])
 
 
 @event_priority(-100)
 def on_post_page(output, page, config):
-    # Inside <main>, so the notice belongs to a landmark when it shows.
-    head, sep, rest = output.partition('data-md-component="main">')
-    if not sep:
-        return output
-    return head + sep + notice(_language(config)) + rest
-
-
-def site_files(site_dir):
-    """(url, path) for every file a reader needs; pages by their address, not index.html."""
-    out = []
-    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-        rel = path.relative_to(site_dir).as_posix()
-        if rel in LEFT_OUT or rel.startswith(LEFT_OUT_DIRS) or rel.endswith(".map"):
-            continue
-        if path.name == "index.html":
-            rel = rel[: -len("index.html")]
-        out.append((rel, path))
-    return out
-
-
-def manifest(site_dir):
-    files, version = [], hashlib.sha256()
-    for url, path in site_files(site_dir):
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-        files.append({"url": url, "size": path.stat().st_size, "hash": digest})
-        version.update(f"{url} {digest}\n".encode())
-    return {"version": version.hexdigest()[:16], "total": sum(f["size"] for f in files), "files": files}
-
-
-def write_offline_files(site_dir):
-    """Writes the manifest and the versioned service worker; returns the version."""
-    site_dir = Path(site_dir)
-    data = manifest(site_dir)
-    _write_if_changed(site_dir / MANIFEST, json.dumps(data, separators=(",", ":")))
-    _write_if_changed(
-        site_dir / WORKER, SOURCE.read_text(encoding="utf-8").replace(VERSION_PLACEHOLDER, data["version"])
-    )
-    return data["version"]
-
-
-def _write_if_changed(path, text):
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return
-    path.write_text(text, encoding="utf-8")
-
-
-@event_priority(
-    -250
-)  # after worksheets.py has copied Pyodide and search_language.py has split the index; before headers.py
-def on_post_build(config):
-    write_offline_files(config.site_dir)
+    return offline.add_notice(output, STRINGS[engine.current_language(config)])

@@ -5,6 +5,8 @@ from functools import cache
 from pathlib import Path
 
 LANGS = ("en", "no")
+# Where each language's pages are, under the site's root (the i18n plugin's folder layout).
+LANG_FOLDER = {"en": "", "no": "no/"}
 STRINGS_DIR = Path(__file__).parent / "strings"
 
 
@@ -39,3 +41,11 @@ class Strings:
 
     def subset(self, keys):
         return {k: self.table[k] for k in keys}
+
+
+def list_words(items, and_word):
+    """ "2, 3, 3 and 4" (English and Norwegian write lists the same way)."""
+    items = [str(i) for i in items]
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {and_word} " + items[-1]

@@ -14,14 +14,11 @@ import re
 import zlib
 
 from . import worksheets
+from .i18n import LANG_FOLDER
+from .worksheets import MAX_LINK_CHARS
 
 FRAGMENT_KEY = "share"
-# The longest link the site makes. RFC 9110 asks every HTTP sender and recipient to handle
-# addresses of at least 8,000 octets; longer ones are cut by some mail, chat and slide programs.
-MAX_LINK_CHARS = 8000
 _PAYLOAD = re.compile(r"[A-Za-z0-9_-]*")
-# Where each worksheet's page is, under the site's root, per language.
-LANG_FOLDER = {"en": "", "no": "no/"}
 
 
 def page_path(worksheet_id, lang):

@@ -28,6 +28,10 @@ MAX_ATTACH_FILES = 200
 # Deeper than any worksheet's data: a file nested further is refused before it is parsed, since
 # parsing it could exhaust the browser's stack and stop the worksheet's Python.
 MAX_DEPTH = 32
+# The longest share link the site makes (tools/share.py). RFC 9110 asks every HTTP sender and
+# recipient to handle addresses of at least 8,000 octets; longer ones are cut by some mail, chat
+# and slide programs. Here, with the other limits, so the limits table names it too.
+MAX_LINK_CHARS = 8000
 FILE_KEYS = ("format", "version", "data")
 
 # Strings the JavaScript layer shows itself (status, confirmations, file messages).
@@ -353,8 +357,6 @@ def limits_html(worksheet_id, lang):
     rows.append(
         el("tr", el("td", t("limit_file")), el("td", t("limit_megabytes", n=number(max_file_bytes(mod) / 1e6, lang))))
     )
-    from .share import MAX_LINK_CHARS  # share builds on this module
-
     rows.append(
         el("tr", el("td", t("limit_link")), el("td", t("limit_link_characters", n=number(MAX_LINK_CHARS, lang))))
     )

@@ -2,13 +2,8 @@
 three, covering every inline script of every page, and pages with no inline styles."""
 
 import re
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import headers  # noqa: E402
+from sitebuild import headers
 
 
 def policies(built_site):

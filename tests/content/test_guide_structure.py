@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tools import content
+from sitebuild import content
+from tools.i18n import LANG_FOLDER as LANGS
 
-LANGS = {"en": "", "no": "no/"}
 HEADINGS = {"h1", "h2", "h3"}
 
 

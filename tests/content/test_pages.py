@@ -170,7 +170,7 @@ def test_nothing_is_loaded_from_another_host(pages):
 
 def test_glossary_and_references_list_every_entry_in_both_languages(pages):
     sys.path.insert(0, str(ROOT))
-    from tools import content
+    from sitebuild import content
 
     for entry in content.glossary():
         for lang in ("en", "no"):
@@ -185,7 +185,7 @@ def test_every_reference_gives_its_doi_or_address(pages):
     """Readers can find each source: a DOI or web address, unless it is a book or unpublished
     material (declared with "kind"), which has none."""
     sys.path.insert(0, str(ROOT))
-    from tools import content
+    from sitebuild import content
 
     missing = [
         r["id"]

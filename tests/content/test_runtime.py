@@ -1,4 +1,4 @@
-"""The worksheets' Python ships compiled (hooks/runtime_build.py): tools.zip carries each module's
+"""The worksheets' Python ships compiled (sitebuild/runtime_build.py): tools.zip carries each module's
 bytecode beside its source, and python_stdlib.zip the standard library the worksheets and
 Pyodide's start import, as bytecode, with nothing the worksheets import left out."""
 
@@ -9,15 +9,10 @@ import sys
 import zipfile
 from pathlib import Path
 
+from sitebuild import runtime
+
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ROOT / "tools"
-
-
-def hook():
-    spec = importlib.util.spec_from_file_location("build_hook", ROOT / "hooks" / "worksheets.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def imported_by_tools():
@@ -38,7 +33,7 @@ def pyc_headers(archive):
 def test_the_standard_library_holds_every_module_the_worksheets_import_compiled(built_site):
     stdlib = zipfile.ZipFile(built_site / "assets" / "pyodide" / "python_stdlib.zip")
     names = set(stdlib.namelist())
-    builtins = set(json.loads((hook().runtime() / "runtime.json").read_text())["builtins"])
+    builtins = set(json.loads((runtime.runtime() / "runtime.json").read_text())["builtins"])
     missing, source_only = [], []
     for module in sorted(imported_by_tools()):
         if module in builtins:
@@ -64,7 +59,7 @@ def test_the_worksheet_code_ships_as_its_source_with_unchecked_bytecode_beside_i
     assert sources <= names
     for name in sources:
         assert shipped.read(name) == (ROOT / name).read_bytes(), name  # the code the unit tests test
-    tag = json.loads((hook().runtime() / "runtime.json").read_text())["cache_tag"]
+    tag = json.loads((runtime.runtime() / "runtime.json").read_text())["cache_tag"]
     for name in (n for n in sources if n.endswith(".py")):
         folder, file = name.rsplit("/", 1)
         assert f"{folder}/__pycache__/{file[:-3]}.{tag}.pyc" in names, name

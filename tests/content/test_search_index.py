@@ -34,7 +34,7 @@ def test_the_headings_link_buttons_are_not_in_the_index(built_site, lang):
     """Each heading's "Link and QR code" button is in the page as served, but is added after the
     index has read the page: a search finds section titles, not the button's words."""
     labels = json.loads(
-        (Path(__file__).resolve().parents[2] / "hooks" / "trainer_links.json").read_text(encoding="utf-8")
+        (Path(__file__).resolve().parents[2] / "sitebuild" / "data" / "trainer_links.json").read_text(encoding="utf-8")
     )
     label = labels[lang]["share_action"]
     index = json.loads((Path(built_site) / INDEXES[lang]).read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""One Norwegian term base (tools/data/terms.json), used everywhere: no rejected variant in the
+"""One Norwegian term base (sitebuild/data/terms.json), used everywhere: no rejected variant in the
 Norwegian pages, worksheet strings or data, and the glossary and principles use the approved terms."""
 
 import sys
@@ -7,7 +7,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tools import content, terms  # noqa: E402
+from sitebuild import content, terms  # noqa: E402
 
 
 def test_no_rejected_variant_in_the_norwegian_text():

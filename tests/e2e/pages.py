@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Error, expect
 
 from tools import worksheets
-from tools.i18n import Strings
+from tools.i18n import LANG_FOLDER, Strings
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -17,7 +17,7 @@ PAGES = {
     "vi-worksheet": "worksheets/vi-worksheet/",
     "competency-self-check": "worksheets/competency-self-check/",
 }
-LANG_PREFIX = {"en": "", "no": "no/"}
+LANG_PREFIX = LANG_FOLDER
 
 
 def strings(ws, lang):

@@ -27,7 +27,7 @@ PURPLE = "#4a148c"  # white on it and it on white: contrast about 12:1
 @pytest.fixture(scope="module")
 def branded_site(tmp_path_factory):
     copy = tmp_path_factory.mktemp("branded")
-    for folder in ("docs", "overrides", "hooks", "tools"):
+    for folder in ("docs", "overrides", "hooks", "sitebuild", "tools"):
         shutil.copytree(ROOT / folder, copy / folder, ignore=shutil.ignore_patterns("__pycache__"))
     (copy / "node_modules").symlink_to(ROOT / "node_modules")
     (copy / "brand").mkdir()

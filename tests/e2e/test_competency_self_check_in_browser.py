@@ -7,8 +7,9 @@ import pytest
 from pages import LANG_PREFIX, PAGES, outside_hosts, read_download, run_axe
 from playwright.sync_api import expect
 
+from sitebuild import content
 from tools import competency_self_check as cs
-from tools import content, worksheets
+from tools import worksheets
 from tools.i18n import Strings
 
 WS = "competency-self-check"

@@ -10,7 +10,8 @@ from pages import LANG_PREFIX, PAGES
 from pages import strings as t
 from playwright.sync_api import expect
 
-from tools import content, worksheets
+from sitebuild import content
+from tools import worksheets
 
 PHONE = {"width": 390, "height": 844}
 # A part of each form, the figure in its results, and what the picture's smallest text is.

@@ -10,7 +10,7 @@ from pages import LANG_PREFIX, run_axe
 from playwright.sync_api import expect
 from site_server import PUBLIC_URL
 
-from tools import content
+from sitebuild import content
 
 COPIED = {"en": "Link copied: ", "no": "Lenken er kopiert: "}
 FAILED = {"en": "Could not copy.", "no": "Kunne ikke kopiere."}

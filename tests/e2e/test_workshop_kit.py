@@ -74,7 +74,8 @@ def test_the_kit_prints_as_a_facilitator_pack(page, site_url, lang):
 def test_each_pre_filled_case_opens_from_its_link_and_imports_from_its_file(browser, site_url, lang):
     """The kit's cases: the link opens the worksheet with the case offered; loaded, it is the same
     data as the case's file imported on the same page."""
-    from tools import examples, worksheets
+    from sitebuild import examples
+    from tools import worksheets
     from tools.i18n import Strings
 
     context = browser.new_context(accept_downloads=True, service_workers="block")

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from sitebuild import team_summary
 from tools import competency_self_check as cs
-from tools import content, team_summary, worksheets
+from tools import guide, worksheets
 from tools.i18n import Strings
 from tools.schema import Items, Record
 
@@ -201,7 +202,7 @@ def test_comparison_region_lists_the_changes(lang):
     a, b = ids()[:2]
     state = state_with({a: "3", b: "1"}, earlier={"date": "2024-05-01", "levels": {a: 2, b: 1}})
     html = cs.view(state, t)["regions"]["comparison"]
-    name_a = cs.name_of(content.competency(a), t)
+    name_a = cs.name_of(guide.competency(a), t)
     assert f"{name_a}: 2 → 3 (+1)" in html
     assert t("compare_group_up") in html and t("compare_group_same") in html
     assert "2024-05-01" in html and 'role="img"' in html
@@ -318,7 +319,7 @@ def test_command_line_labels_must_match_the_files(tmp_path, capsys):
 def test_command_line_runs_as_a_module(tmp_path):
     paths = write_files(tmp_path, ("Ann", {ids()[0]: 4}), ("Bo", {ids()[0]: 1}))
     result = subprocess.run(
-        [sys.executable, "-m", "tools.team_summary", *map(str, paths), "--format", "csv"],
+        [sys.executable, "-m", "sitebuild.team_summary", *map(str, paths), "--format", "csv"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -570,8 +571,8 @@ def test_summary_names_strengths_growth_and_principles(lang):
         "principles": {p["id"]: {"stance": "resonates"}},
     }
     html = worksheets.view(cs.ID, data, lang)["regions"]["summary"]
-    assert cs.name_of(content.competency(ids()[0]), t) in html.split(t("growth_heading"))[0]
-    assert cs.name_of(content.competency(ids()[1]), t) in html.split(t("growth_heading"))[1]
+    assert cs.name_of(guide.competency(ids()[0]), t) in html.split(t("growth_heading"))[0]
+    assert cs.name_of(guide.competency(ids()[1]), t) in html.split(t("growth_heading"))[1]
     assert t("principles_resonates", names=cs.name_of(p, t)) in html
 
 
@@ -746,5 +747,5 @@ def test_the_profile_shows_every_competency_and_domain_name_in_full(lang):
     )
     shown = " ".join(html.unescape(shown).split())
     assert "…" not in shown
-    for c in content.guide()["competencies"]:
+    for c in guide.guide()["competencies"]:
         assert all(word in shown.split() for word in c["name"][lang].split()), c["name"][lang]

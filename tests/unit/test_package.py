@@ -1,7 +1,6 @@
 """tools/ runs on Pyodide's core: the standard library only, and Python 3.11 syntax."""
 
 import ast
-import importlib.util
 import io
 import sys
 import zipfile
@@ -32,10 +31,9 @@ def test_tools_imports_only_the_standard_library():
 
 
 def test_the_build_packs_every_module_and_data_file():
-    spec = importlib.util.spec_from_file_location("build_hook", TOOLS.parent / "hooks" / "worksheets.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    names = set(zipfile.ZipFile(io.BytesIO(hook.tools_zip())).namelist())
+    from sitebuild import runtime
+
+    names = set(zipfile.ZipFile(io.BytesIO(runtime.tools_zip())).namelist())
     expected = {
         p.relative_to(TOOLS.parent).as_posix()
         for p in TOOLS.rglob("*")
@@ -43,6 +41,99 @@ def test_the_build_packs_every_module_and_data_file():
     }
     assert names == expected
     assert "tools/bridge.py" in names and "tools/strings/common.json" in names
+
+
+# What the reader's browser downloads as tools.zip: the worksheets' runtime and the data it reads.
+RUNTIME_MODULES = {
+    "__init__",
+    "bridge",
+    "exports",
+    "guide",
+    "html",
+    "i18n",
+    "schema",
+    "share",
+    "stakeholder_matrix",
+    "vi_worksheet",
+    "worksheets",
+    *(
+        f"competency_self_check/{name}"
+        for name in ("__init__", "form", "guide", "model", "pictures", "reports", "rules", "views", "words")
+    ),
+}
+RUNTIME_DATA = {
+    "data/guide.json",
+    "data/vi_pointers.json",
+    "strings/common.json",
+    "strings/competency_self_check.json",
+    "strings/stakeholder_matrix.json",
+    "strings/vi_worksheet.json",
+}
+# Build-time code and data (sitebuild/): no reader's browser needs them.
+BUILD_ONLY = ("content", "examples", "terms", "team_summary", "example_cases", "worksheet_examples", "print_pages")
+
+
+def test_tools_zip_holds_the_runtime_and_the_data_the_browser_reads_and_nothing_of_the_build():
+    from sitebuild import runtime
+
+    names = set(zipfile.ZipFile(io.BytesIO(runtime.tools_zip())).namelist())
+    assert names == {f"tools/{m}.py" for m in RUNTIME_MODULES} | {f"tools/{d}" for d in RUNTIME_DATA}
+    assert not [n for n in names if any(word in n for word in (*BUILD_ONLY, "glossary", "references", "terms"))]
+
+
+def _imports(path):
+    """(module the file imports, at the top level of the file?) for every tools/ import in it."""
+    package = path.relative_to(TOOLS.parent).parts[:-1]  # the file's package, dotted below
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    top = set(map(id, tree.body))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = package[: len(package) - node.level + 1]
+            names = [".".join((*base, *(node.module or "").split("."))).rstrip(".")]
+            if not node.module:
+                names = [".".join((*base, a.name)) for a in node.names]
+            for name in names:
+                yield name, id(node) in top
+        elif isinstance(node, ast.ImportFrom | ast.Import):
+            for name in [node.module] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]:
+                yield name, id(node) in top
+
+
+def _module(path):
+    parts = path.relative_to(TOOLS.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def test_tools_imports_at_the_top_of_each_file_without_a_cycle_and_never_the_build():
+    graph, hidden, upward = {}, [], []
+    modules = {_module(p): p for p in TOOLS.rglob("*.py")}
+    for name, path in modules.items():
+        graph[name] = set()
+        for imported, at_top in _imports(path):
+            if imported.split(".")[0] in ("sitebuild", "hooks"):
+                upward.append((name, imported))
+            if imported.split(".")[0] != "tools":
+                continue
+            if not at_top:
+                hidden.append((name, imported))
+            # "from . import share" names a module; "from .html import el" names html.
+            graph[name].add(imported if imported in modules else imported.rsplit(".", 1)[0])
+    assert hidden == [] and upward == []
+
+    def cycle_from(start, node, seen):
+        for nxt in graph.get(node, ()):
+            if nxt == start:
+                return [node]
+            if nxt not in seen:
+                seen.add(nxt)
+                found = cycle_from(start, nxt, seen)
+                if found:
+                    return [node, *found]
+        return None
+
+    # A package's __init__ may hand on its own modules' names (they import nothing back up).
+    cycles = {m: cycle_from(m, m, set()) for m in graph}
+    assert {m: c for m, c in cycles.items() if c} == {}
 
 
 def test_each_worksheet_id_names_its_module_and_only_that_module_is_loaded():

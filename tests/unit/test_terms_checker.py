@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tools import terms
+from sitebuild import terms
 
 
 def one(text):

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from sitebuild import content, examples
 from tools import competency_self_check as cs
-from tools import content, examples
 from tools import vi_worksheet as vi
 from tools.i18n import LANGS, Strings
 

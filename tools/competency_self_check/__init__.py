@@ -4,7 +4,7 @@ several people's self-checks in a team view.
 
 After the reflective questions 5 to 8 of Metz, Burke, Albers, Louison & Bartley (2021), A Practice
 Guide to Supporting Implementation. The principles, domains, competencies and key activities come
-from tools/data/guide.json through content.guide(); this package holds the rules and what shows them.
+from tools/data/guide.json through tools/guide.py; this package holds the rules and what shows them.
 
 A reflection aid, not a validated measure: the validated instrument for these competencies is the
 Implementation Support Competencies Assessment (ISCA; Jensen, Metz & Albers, 2024).

@@ -1,6 +1,7 @@
 """The form, built into the page at build time, and the page's worked example."""
 
 from ..html import Raw, back_to_form, el, figure, row_actions, to_results, void
+from ..i18n import list_words
 from .guide import (
     by_domain,
     competencies,
@@ -413,8 +414,6 @@ def render_form(t):
 
 def example_html(example, t):
     """The page's example of the deeper mode's rule, with each result from activity_level."""
-    from ..examples import list_words
-
     words = example[t.lang]
     cases = [
         words["case"].format(ratings=list_words(r, words["and"]), level=activity_level(r)) for r in example["cases"]

@@ -1,7 +1,7 @@
 """The guide's facts the self-check uses: its principles, domains and competencies (from
-tools/data/guide.json through content.guide()) and the links to them."""
+tools/data/guide.json through tools/guide.py) and the links to them."""
 
-from .. import content
+from .. import guide as facts
 
 # ---------------------------------------------------------------- the guide's facts
 
@@ -19,15 +19,15 @@ def summary_of(item, t):
 
 
 def domains():
-    return content.guide()["domains"]
+    return facts.guide()["domains"]
 
 
 def competencies():
-    return content.guide()["competencies"]
+    return facts.guide()["competencies"]
 
 
 def principles():
-    return content.guide()["principles"]
+    return facts.guide()["principles"]
 
 
 def competency_ids():
@@ -40,7 +40,7 @@ def by_domain():
 
 
 def competency_by_id(cid):
-    return content.competency(cid)
+    return facts.competency(cid)
 
 
 def page_href(domain, anchor):

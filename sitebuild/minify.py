@@ -1,5 +1,5 @@
-"""Build hook: the site's own stylesheet, minified in the built site (comments and spacing out),
-so a reader's first page has less to fetch before it can show. The source keeps its comments.
+"""The site's own stylesheet, minified in the built site (comments and spacing out), so a
+reader's first page has less to fetch before it can show. The source keeps its comments.
 
 Conservative on purpose: only comments and whitespace go, and spaces are dropped only around
 { } ; , > where CSS never needs them (not around + and -, which calc() needs, nor before a colon,
@@ -8,6 +8,8 @@ which can separate a selector from a pseudo-class: `.ws :is(...)`).
 
 import re
 from pathlib import Path
+
+from .site import write_if_changed
 
 STYLESHEETS = ("assets/stylesheets/site.css",)
 COMMENT = re.compile(r"/\*.*?\*/", re.S)
@@ -27,10 +29,7 @@ def minify(css):
     return "".join(out).replace(";}", "}").strip() + "\n"
 
 
-def on_post_build(config):
+def minify_site(site):
     for name in STYLESHEETS:
-        path = Path(config.site_dir) / name
-        text = path.read_text(encoding="utf-8")
-        small = minify(text)
-        if small != text:
-            path.write_text(small, encoding="utf-8")
+        path = Path(site.dir) / name
+        write_if_changed(path, minify(path.read_text(encoding="utf-8")))

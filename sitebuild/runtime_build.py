@@ -1,4 +1,4 @@
-"""Run inside Pyodide (by hooks/runtime_build.mjs, at build time): the worksheets' Python as
+"""Run inside Pyodide (by sitebuild/runtime_build.mjs, at build time): the worksheets' Python as
 bytecode, so the browser compiles nothing when Python starts.
 
 Pyodide ships its standard library as source (python_stdlib.zip): every start compiles each

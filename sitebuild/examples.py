@@ -1,7 +1,7 @@
 """Worked examples on the worksheet pages, computed by the worksheets' own rules at build time.
 
 A page holds `<!-- worksheet-example: <worksheet id>/<example id> -->`; the build replaces it
-with the example from tools/data/worksheet_examples.json, rendered by the worksheet module's
+with the example from sitebuild/data/worksheet_examples.json, rendered by the worksheet module's
 example_html(example, t). The data file holds only the story; results come from the code.
 """
 
@@ -9,8 +9,8 @@ import json
 from functools import cache
 from pathlib import Path
 
-from . import share, worksheets
-from .i18n import Strings, check_lang
+from tools import share, worksheets
+from tools.i18n import Strings, check_lang
 
 EXAMPLES_FILE = Path(__file__).parent / "data" / "worksheet_examples.json"
 
@@ -33,16 +33,8 @@ def example_html(worksheet_id, example_id, lang):
     return mod.example_html(example(worksheet_id, example_id), Strings(mod.STRINGS, lang))
 
 
-def list_words(items, and_word):
-    """ "2, 3, 3 and 4" (English and Norwegian write lists the same way)."""
-    items = [str(i) for i in items]
-    if len(items) < 2:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {and_word} " + items[-1]
-
-
 # ---------------------------------------------------------------- pre-filled cases for workshops
-# tools/data/example_cases.json: one case per worksheet and language (a title, a line for the
+# sitebuild/data/example_cases.json: one case per worksheet and language (a title, a line for the
 # trainer, and the worksheet's data), handed out as a share link and as a file (workshop kit).
 CASES_FILE = Path(__file__).parent / "data" / "example_cases.json"
 

@@ -1,12 +1,7 @@
 """The built stylesheet is the source without comments and spacing, and means the same."""
 
-import importlib.util
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
-spec = importlib.util.spec_from_file_location("minify_hook", ROOT / "hooks" / "minify.py")
-minify = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(minify)
+from sitebuild import minify
+from sitebuild.site import ROOT
 
 
 def test_only_comments_and_needless_spaces_go():

@@ -1,4 +1,4 @@
-"""The term base (tools/data/terms.json) and a checker that finds rejected Norwegian variants.
+"""The term base (sitebuild/data/terms.json) and a checker that finds rejected Norwegian variants.
 
 The checker reads Norwegian text only: the pages under docs/no/, the "no" half of every
 worksheet string table, and every string under a "no" key in the data files. It reports
@@ -88,12 +88,13 @@ def check_json(raw, path="<json>", base=None):
 
 def check_tree(root, base=None):
     """Findings in the project's Norwegian text: docs/no, tools/strings, tools/data and the
-    build hooks' string files (hooks/*.json: the trainer links, the workshop kit)."""
+    build's data and string files (sitebuild/data: the glossary, the cases, the trainer links,
+    the workshop kit)."""
     root = Path(root)
     findings = []
     for page in sorted((root / "docs" / "no").rglob("*.md")):
         findings.extend(check_text(page.read_text(encoding="utf-8"), page.relative_to(root).as_posix(), 1, base))
-    for folder in (root / "tools" / "strings", root / "tools" / "data", root / "hooks"):
+    for folder in (root / "tools" / "strings", root / "tools" / "data", root / "sitebuild" / "data"):
         for path in sorted(folder.rglob("*.json")):
             if path.resolve() == TERMS_FILE.resolve():
                 continue

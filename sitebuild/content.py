@@ -1,35 +1,25 @@
-"""The guide's shared facts: principles, domains and competencies (guide.json), the glossary
-and the reference list, with the HTML that the build puts into the pages for them.
+"""The generated parts of the guide's pages: the glossary, the reference list, a competency's
+key activities, the printed forms and the worked examples, filled in for the content markers a
+page holds (`<!-- glossary -->` and so on).
 
-Each fact lives once in tools/data/ and is used by the pages, the worksheets and the tests.
+Each fact lives once: the guide's principles, domains and competencies in tools/data/guide.json
+(tools/guide.py, which the worksheets read too), the glossary and references in
+sitebuild/data/, read only here and by the tests.
 """
 
 import json
 import re
 from functools import cache
-from pathlib import Path
 
-from .html import Raw, el, esc
-from .i18n import check_lang
+from tools.guide import DataError, competency, guide
+from tools.html import Raw, el, esc
+from tools.i18n import Strings, check_lang
 
-DATA = Path(__file__).parent / "data"
+from . import examples
+from .site import DATA, BuildError
+
+__all__ = ["DataError", "competency", "guide"]  # the guide's facts, for the build and the tests
 HTML_LANG = {"en": "en", "no": "nb"}
-
-
-class DataError(ValueError):
-    pass
-
-
-@cache
-def guide():
-    return json.loads((DATA / "guide.json").read_text(encoding="utf-8"))
-
-
-def competency(competency_id):
-    for c in guide()["competencies"]:
-        if c["id"] == competency_id:
-            return c
-    raise DataError(f"unknown competency {competency_id!r}")
 
 
 def _merged(folder):
@@ -123,14 +113,12 @@ _PRINT_WORDS = {
 
 
 def print_pages_html(lang):
-    """The list of blank forms and the sheets each prints on (tools/data/print_pages.json)."""
+    """The list of blank forms and the sheets each prints on (sitebuild/data/print_pages.json)."""
     check_lang(lang)
     words = _PRINT_WORDS[lang]
     items = []
     for worksheet, kinds in print_pages().items():
-        title = json.loads(
-            (Path(__file__).parent / "strings" / f"{worksheet.replace('-', '_')}.json").read_text(encoding="utf-8")
-        )[lang]["title"]
+        title = Strings(worksheet.replace("-", "_"), lang)("title")
         for kind, counts in kinds.items():
             n = counts[lang]
             sheets = words["sheet"] if n == 1 else words["sheets"].format(n=n)
@@ -155,9 +143,31 @@ def fill_markers(html, lang):
         if match.group(1) == "print-pages":
             return print_pages_html(lang)
         if match.group(3):
-            from . import examples  # imports the worksheet's module, so only when a page asks
-
             return examples.example_html(match.group(3), match.group(4), lang)
         return activities_html(match.group(2), lang)
 
     return MARKERS.sub(replace, html)
+
+
+def fill_page(html, lang, src_uri):
+    """fill_markers, with a fault in the data named by the page that asked for it."""
+    try:
+        return fill_markers(html, lang)
+    except (DataError, KeyError, FileNotFoundError) as error:
+        raise BuildError(f"{src_uri}: {error}") from error
+
+
+# The heading anchors' tooltip comes from the toc extension, which has one setting for all
+# languages; the Norwegian pages get theirs here.
+PERMALINK_TITLE = {"no": "Lenke til denne delen"}
+
+
+def permalink_titles(html, lang, configured):
+    """The heading links' title in the page's language, in place of the configured one."""
+    if lang not in PERMALINK_TITLE:
+        return html
+    return re.sub(
+        r'(<a class="headerlink" href="#[^"]*" title=")' + re.escape(configured) + '"',
+        lambda m: m.group(1) + PERMALINK_TITLE[lang] + '"',
+        html,
+    )

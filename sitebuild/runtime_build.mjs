@@ -1,5 +1,5 @@
-// Runs hooks/runtime_build.py in Pyodide under Node, at build time (hooks/worksheets.py calls it):
-//   node hooks/runtime_build.mjs <pyodide dir> <tools.zip> <tools dir> <out dir>
+// Runs runtime_build.py in Pyodide under Node, at build time (sitebuild/runtime.py calls it):
+//   node sitebuild/runtime_build.mjs <pyodide dir> <tools.zip> <tools dir> <out dir>
 // writes python_stdlib.zip, tools.zip and runtime.json into <out dir>.
 import fs from "node:fs";
 import path from "node:path";

@@ -1,6 +1,6 @@
 /* Norwegian search: stem each query term and search for the stem as a prefix; a compound that
    no page holds is searched for by its parts.
-   Appended by hooks/search_language.py to lunr-languages' Norwegian file, which Material's
+   Appended by sitebuild/search.py to lunr-languages' Norwegian file, which Material's
    search worker loads only for the Norwegian index. Material ends every term with a wildcard
    ("interessentene*") and lunr runs no stemmer on wildcard terms, so an inflected form found
    only pages holding that very form. The Snowball stemmer only cuts endings, so the stem is a

@@ -1,4 +1,4 @@
-"""Build hook: the response headers a host should send, written into the built site for three
+"""The response headers a host should send, written into the built site for three
 kinds of server, from the one policy below.
 
 - `_deploy/nginx.conf`: to `include` in the nginx `location` that serves the site;
@@ -18,7 +18,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
+from .site import write_if_changed
 
 DEPLOY_DIR = "_deploy"
 
@@ -112,7 +112,7 @@ def headers(hashes):
 
 def nginx_conf(hashes):
     lines = [
-        "# Generated at build time by hooks/headers.py. Include it in the location that serves",
+        "# Generated at build time by sitebuild/headers.py. Include it in the location that serves",
         "# the site, for example:",
         "#   location /practice-guide/ {",
         "#       alias /srv/practice-guide/;",
@@ -144,7 +144,7 @@ def nginx_conf(hashes):
 
 def htaccess(hashes):
     lines = [
-        "# Generated at build time by hooks/headers.py (Apache: mod_mime, mod_headers, mod_deflate).",
+        "# Generated at build time by sitebuild/headers.py (Apache: mod_mime, mod_headers, mod_deflate).",
         *(f"AddType {mime} .{ext}" for ext, mime in TYPES.items()),
         "AddCharset utf-8 .html .css .js .mjs .json",
         "<IfModule mod_deflate.c>",
@@ -164,20 +164,13 @@ def htaccess(hashes):
 def netlify_headers(hashes, site_dir):
     """Paths are from the site root. Both hosts compress by themselves. Both join a header that several rules set, so
     Cache-Control is set per file: the fingerprinted files long, the rest revalidated."""
-    lines = ["# Generated at build time by hooks/headers.py (Netlify, Cloudflare Pages).", "/*"]
+    lines = ["# Generated at build time by sitebuild/headers.py (Netlify, Cloudflare Pages).", "/*"]
     lines += [f"  {name}: {value}" for name, value in headers(hashes).items()]
     for path in sorted(p for p in site_dir.rglob("*") if p.is_file() and IMMUTABLE_NAME.match(p.name)):
         lines += ["/" + path.relative_to(site_dir).as_posix(), f"  Cache-Control: {IMMUTABLE}"]
     lines += ["/*.wasm", "  Content-Type: application/wasm", "/*.mjs", "  Content-Type: text/javascript"]
     lines += ["/sw.js", f"  Cache-Control: {REVALIDATE}"]
     return "\n".join(lines) + "\n"
-
-
-def _write_if_changed(path, text):
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
 
 
 def site_hashes(site_dir):
@@ -187,10 +180,10 @@ def site_hashes(site_dir):
     return hashes
 
 
-@event_priority(-300)  # after the other hooks (offline.py at -250) have written their files
-def on_post_build(config):
-    site_dir = Path(config.site_dir)
+def write_headers(site):
+    """The three header files, from every page present (the last step: it reads them all)."""
+    site_dir = Path(site.dir)
     hashes = site_hashes(site_dir)
-    _write_if_changed(site_dir / DEPLOY_DIR / "nginx.conf", nginx_conf(hashes))
-    _write_if_changed(site_dir / ".htaccess", htaccess(hashes))
-    _write_if_changed(site_dir / "_headers", netlify_headers(hashes, site_dir))
+    write_if_changed(site_dir / DEPLOY_DIR / "nginx.conf", nginx_conf(hashes))
+    write_if_changed(site_dir / ".htaccess", htaccess(hashes))
+    write_if_changed(site_dir / "_headers", netlify_headers(hashes, site_dir))

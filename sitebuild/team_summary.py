@@ -1,6 +1,7 @@
-"""The competency self-check's team summary on the command line, from several exported files.
+"""The competency self-check's team summary on the command line, from several exported files
+(a tool for trainers beside the build: the browser has its own team view).
 
-    python -m tools.team_summary a.json b.json ... [--format markdown|csv] [--lang en|no]
+    python -m sitebuild.team_summary a.json b.json ... [--format markdown|csv] [--lang en|no]
                                  [--labels A,B,...] [-o FILE]
 
 The same checks and the same aggregation as the team view in the browser
@@ -12,14 +13,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import competency_self_check as cs
-from . import worksheets
-from .i18n import LANGS
+from tools import competency_self_check as cs
+from tools import worksheets
+from tools.i18n import LANGS
 
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(
-        prog="python -m tools.team_summary",
+        prog="python -m sitebuild.team_summary",
         description="Summarise several exported competency self-checks as one team summary.",
     )
     parser.add_argument("files", nargs="+", type=Path, help="exported self-check files (JSON)")

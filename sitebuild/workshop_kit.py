@@ -1,0 +1,132 @@
+"""The workshop kit's tables, from the activities page itself.
+
+`<!-- workshop-kit: activities -->` becomes the list of ready-to-run activities with their
+times, and `<!-- workshop-kit: half-day -->` / `full-day` a suggested agenda with clock times.
+Each activity's name, anchor and time are read from `docs/<lang>/workshop/activities.md`
+(its `.handout` headings and their "**Time.** N minutes" line), so the kit never disagrees
+with the activities; the agendas' other items are in `sitebuild/data/workshop_kit.json`.
+"""
+
+import json
+import re
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from tools import worksheets
+from tools.html import Raw, el, void
+
+from . import examples
+from .site import DATA as DATA_DIR
+from .site import DOCS, LANG_FOLDER, BuildError
+
+DATA = json.loads((DATA_DIR / "workshop_kit.json").read_text(encoding="utf-8"))
+MARKER = re.compile(r"<!-- workshop-kit: ([a-z-]+) -->")
+ACTIVITY = re.compile(r"^## (.+?) \{#([a-z0-9-]+) \.handout\}\s*$(.*?)(?=^## |\Z)", re.M | re.S)
+TIME = re.compile(r"^\*\*(?:Time|Tid)\.\*\* (\d+) minut", re.M)
+
+
+def activities(lang, docs=DOCS):
+    """(name, anchor, minutes) of each activity, in the order of the activities page."""
+    text = (docs / LANG_FOLDER[lang] / "workshop" / "activities.md").read_text(encoding="utf-8")
+    found = []
+    for name, anchor, body in ACTIVITY.findall(text):
+        time = TIME.search(body)
+        if not time:
+            raise BuildError(f"workshop activity {anchor!r} ({lang}) has no time line")
+        found.append((name, anchor, int(time.group(1))))
+    return found
+
+
+def _link(name, anchor):
+    return el("a", name, href=f"../activities/#{anchor}")
+
+
+def activities_html(lang):
+    words = DATA["strings"][lang]
+    rows = [
+        el("tr", el("td", _link(name, anchor)), el("td", words["minutes"].format(n=minutes)))
+        for name, anchor, minutes in activities(lang)
+    ]
+    head = el("thead", el("tr", el("th", words["activity"], scope="col"), el("th", words["time"], scope="col")))
+    return el("table", head, el("tbody", Raw("".join(rows))), class_="workshop-kit-activities")
+
+
+def agenda_html(name, lang):
+    words = DATA["strings"][lang]
+    known = {anchor: (title, minutes) for title, anchor, minutes in activities(lang)}
+    agenda = DATA["agendas"][name]
+    clock = datetime.strptime(agenda["start"], "%H:%M")
+    rows = []
+    for item in agenda["items"]:
+        if "activity" in item:
+            if item["activity"] not in known:
+                raise BuildError(f"agenda {name!r} names an unknown activity {item['activity']!r}")
+            title, minutes = known[item["activity"]]
+            what = el("span", words["activity_prefix"], _link(title, item["activity"]))
+        else:
+            minutes, what = item["minutes"], item[lang]
+        rows.append(
+            el(
+                "tr",
+                el("td", clock.strftime(words["clock"])),
+                el("td", what),
+                el("td", words["minutes"].format(n=minutes)),
+            )
+        )
+        clock += timedelta(minutes=minutes)
+    head = el("thead", el("tr", *[el("th", words[k], scope="col") for k in ("start", "what", "time")]))
+    foot = el("p", words["total"].format(end=clock.strftime(words["clock"])), class_="workshop-kit-end")
+    return str(el("table", head, el("tbody", Raw("".join(rows))), class_="workshop-kit-agenda")) + str(foot)
+
+
+def cases_html(lang):
+    """The pre-filled cases: each opens in its worksheet from a share link (the data in the
+    address's fragment) or downloads as a file to import; written beside the kit page."""
+    words = DATA["strings"][lang]
+    rows = []
+    for worksheet_id in worksheets.MODULES:
+        case = examples.case(worksheet_id, lang)
+        name = examples.case_filename(worksheet_id, lang)
+        href = f"../../worksheets/{worksheet_id}/#{examples.case_fragment(worksheet_id, lang)}"
+        rows.append(
+            el(
+                "tr",
+                el("td", el("strong", case["title"]), void("br"), case["about"]),
+                el(
+                    "td",
+                    el("a", words["open_case"], href=href, class_="workshop-kit-case-link", data_case=worksheet_id),
+                ),
+                el("td", el("a", words["download_case"], " ", el("code", name), href=name, download=name)),
+            )
+        )
+    head = el("thead", el("tr", *[el("th", words[k], scope="col") for k in ("case", "open_case", "case_file")]))
+    return el("table", head, el("tbody", Raw("".join(rows))), class_="workshop-kit-cases")
+
+
+def write_cases(site):
+    """Every language's case files, beside its kit page (the i18n plugin builds each language:
+    writing all of them each time is harmless)."""
+    for lang, folder in LANG_FOLDER.items():
+        target = Path(site.dir) / folder / "workshop" / "kit"
+        if target.is_dir():
+            for worksheet_id in worksheets.MODULES:
+                (target / examples.case_filename(worksheet_id, lang)).write_text(
+                    examples.case_document(worksheet_id, lang), encoding="utf-8"
+                )
+
+
+def fill_page(html, lang, src_uri):
+    """The kit's tables for the page's `<!-- workshop-kit: ... -->` markers."""
+    if "<!-- workshop-kit:" not in html:
+        return html
+
+    def fill(match):
+        if match.group(1) == "activities":
+            return activities_html(lang)
+        if match.group(1) == "cases":
+            return cases_html(lang)
+        if match.group(1) in DATA["agendas"]:
+            return agenda_html(match.group(1), lang)
+        raise BuildError(f"{src_uri}: unknown workshop-kit marker {match.group(1)!r}")
+
+    return MARKER.sub(fill, html)
