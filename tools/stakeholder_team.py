@@ -82,7 +82,9 @@ def matcher(data):
 
 
 def base_key(name, splits):
-    return "=" + name.strip() if name.strip() in splits else team.normalise(name)
+    """A name of punctuation only ("?") matches only itself, as a split name does."""
+    key = team.normalise(name)
+    return "=" + name.strip() if name.strip() in splits or not key else key
 
 
 def match(data, t):

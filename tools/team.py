@@ -56,14 +56,15 @@ def make_schema(member_fields, extra=None, limit=LIMIT):
 
 # ---------------------------------------------------------------- names and labels
 
-_PUNCTUATION = re.compile(r"[\W_]+")
+_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
 
 
 def normalise(name):
-    """The key two names match by: NFKC, case folded, punctuation and spacing ignored
-    ("Dr. O'Neil", "dr o neil" and "ＤＲ ＯＮＥＩＬ" are one name). Letters of any script stay."""
+    """The key two names match by: NFKC, case folded, with punctuation and spacing left out
+    ("G.P.s", "GPs" and "ＧＰｓ" are one name; so are "Head teachers" and "headteachers").
+    Letters and digits of any script stay."""
     text = unicodedata.normalize("NFKC", str(name or "")).casefold()
-    return " ".join(_PUNCTUATION.sub(" ", text).split())
+    return _NOT_LETTER_OR_DIGIT.sub("", text)
 
 
 def label_from_filename(filename):

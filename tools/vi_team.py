@@ -37,7 +37,8 @@ MEMBER_FIELDS = ("assessments",)
 MIDDLE = vi.LEVELS.index("mid")
 
 LEVELS_RECORD = Record(
-    None, {e: Record(f"el_{e}", {s: Choice("level", vi.LEVELS) for s in subs}) for e, subs in vi.ELEMENTS.items()}
+    "col_level",
+    {e: Record(f"el_{e}", {s: Choice("level", vi.LEVELS) for s in subs}) for e, subs in vi.ELEMENTS.items()},
 )
 SCHEMA = team.make_schema(
     {
@@ -117,8 +118,7 @@ def spread(rated):
                 low=min(positions),
                 high=max(positions),
                 range=max(positions) - min(positions),
-                split=min(positions) < MIDDLE < max(positions)
-                and any(vi.LEVELS[p] in vi.WEAK_LEVELS for p in positions)
+                split=any(vi.LEVELS[p] in vi.WEAK_LEVELS for p in positions)
                 and any(vi.LEVELS[p] in vi.STRONG_LEVELS for p in positions),
             )
         else:
