@@ -99,15 +99,16 @@ def match(data, t):
             entry.setdefault(label, []).append(row)
     out = []
     for k, by_group in found.items():
-        spellings = sorted({r["name"].strip() for rows in by_group.values() for r in rows})
-        every = [r["name"].strip() for rows in by_group.values() for r in rows]
         groups = [(label, by_group.get(label, [])) for label, _ in members]
+        every = [r["name"].strip() for _, rows in groups for r in rows]
+        spellings = sorted(set(every))
         quadrants = {sm.quadrant(r) for _, rows in groups for r in rows} - {None}
         levels = {r["level"] for _, rows in groups for r in rows} - {""}
         out.append(
             {
                 "key": k,
-                "name": max(spellings, key=every.count),
+                # As most groups wrote it; a tie goes to the first group's spelling.
+                "name": max(spellings, key=lambda n: (every.count(n), -every.index(n))),
                 "spellings": spellings,
                 "groups": groups,
                 "quadrants": quadrants,

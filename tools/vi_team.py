@@ -277,6 +277,10 @@ def picture_svg(s, t, uid="vi-team-picture"):
     width, left, right = 720, 330, 680
     step = (right - left) / (len(vi.LEVELS) - 1)
     parts, y = [], 22
+    for i, key in enumerate(("tv_vi_legend_raters", "tv_vi_legend_middle")):
+        parts.append(vi._marker(i, 28, y - 5))
+        parts.append(f'<text class="vi-legend" x="{48}" y="{y}">{esc(t(key))}</text>')
+        y += 28
     for i, lv in enumerate(vi.LEVELS):
         parts.append(
             f'<text class="vi-tick" text-anchor="middle" x="{left + i * step:.1f}" y="{y}">{esc(t("lvl_" + lv))}</text>'
@@ -289,24 +293,19 @@ def picture_svg(s, t, uid="vi-team-picture"):
         parts.append(f'<text class="vi-el" x="10" y="{y}">{esc(vi.element_name(e, t))}</text>')
         for sub in subs:
             r = by_sub[(e, sub)]
-            y += 34
+            y += 38
             parts.append(f'<text class="vi-sub" x="24" y="{y + 5}">{esc(vi._clip(vi.sub_name(sub, t), 44))}</text>')
             parts.append(f'<line class="vi-line" x1="{left}" y1="{y}" x2="{right}" y2="{y}"/>')
-            if r["median"] is not None:
-                x = left + r["median"] * step
-                parts.append(
-                    f'<line class="vi-line" stroke-width="4" x1="{x:.1f}" y1="{y - 14}" x2="{x:.1f}" y2="{y + 14}"/>'
-                )
             counts = [sum(1 for _, lv in r["levels"] if lv == level) for level in vi.LEVELS]
             for i, n in enumerate(counts):
                 x = left + i * step
+                parts.append(f'<line class="vi-tickmark" x1="{x:.1f}" y1="{y - 5}" x2="{x:.1f}" y2="{y + 5}"/>')
                 if n:
-                    parts.append(f'<circle class="vi-mark vi-mark-0" cx="{x:.1f}" cy="{y}" r="10"/>')
-                    parts.append(
-                        f'<text class="vi-tick" fill="#fff" text-anchor="middle" x="{x:.1f}" y="{y + 4}">{n}</text>'
-                    )
-                else:
-                    parts.append(f'<line class="vi-tickmark" x1="{x:.1f}" y1="{y - 5}" x2="{x:.1f}" y2="{y + 5}"/>')
+                    # A filled dot for the raters here, and how many above it.
+                    parts.append(vi._marker(0, x, y))
+                    parts.append(f'<text class="vi-tick" text-anchor="middle" x="{x:.1f}" y="{y - 15}">{n}</text>')
+            if r["median"] is not None:
+                parts.append(vi._marker(1, left + r["median"] * step, y))
             details.append(
                 t(
                     "tv_vi_desc_sub",
