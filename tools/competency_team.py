@@ -14,6 +14,7 @@ STRINGS = cs.STRINGS
 FORMAT_LABEL = "tv_format_label"
 LIMIT = cs.TEAM_LIMIT
 MEMBER_FIELDS = ("levels",)
+COUNTED = ("levels",)
 
 
 @cache

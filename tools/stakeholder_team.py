@@ -25,6 +25,7 @@ STRINGS = sm.STRINGS
 FORMAT_LABEL = "tv_format_label"
 LIMIT = team.LIMIT
 MEMBER_FIELDS = ("objective", "stakeholders")
+COUNTED = ("stakeholders",)
 KEPT = ("name", "importance", "influence", "level", "activities", "timing", "responsible")
 QUADRANTS = ("high-high", "high-low", "low-high", "low-low")
 MAX_MERGES = 400

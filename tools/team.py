@@ -10,7 +10,8 @@ What the three team views share, and the command line (sitebuild/team_summary.py
   order of the members (by label, so any order of files gives the same view) and name matching.
 
 Each worksheet's team module (KINDS) describes its members and draws its view: MEMBER_FIELDS,
-member(state) -> the member's data, view(team, t, ...), to_csv(team, t), to_markdown(team, t).
+COUNTED (the fields of which one must hold something), member(state) -> the member's data,
+OPTIONS (the view's choices), view(team, t, ...), to_csv(team, t), to_markdown(team, t).
 """
 
 import hashlib
@@ -185,9 +186,22 @@ def _read(worksheet_id, item, n, lang, t):
     members = []
     for state in states:
         data = kind.member(state)
+        if not any(_holds_something(data[k]) for k in kind.COUNTED):
+            # A blank worksheet would only add an empty column to the view.
+            return None, {"name": name, "message": t("tv_nothing", filename=name), "details": []}
         label = (kind.label_in_file(state) if hasattr(kind, "label_in_file") else "") or label
         members.append({"label": label[:LABEL_CHARS], "source": name[:300], "hash": content_hash(data), **data})
     return members, None
+
+
+def _holds_something(value):
+    if isinstance(value, dict):
+        return any(_holds_something(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_holds_something(v) for v in value)
+    if isinstance(value, str):
+        return bool(value.strip())
+    return value is not None
 
 
 def collect(worksheet_id, team, items, lang):
@@ -240,11 +254,17 @@ def collect(worksheet_id, team, items, lang):
 # ---------------------------------------------------------------- view and exports
 
 
+def _options(kind, options):
+    """The view's choices the team module knows (e.g. which VI assessment); others are ignored."""
+    known = getattr(kind, "OPTIONS", ())
+    return {k: v for k, v in options.items() if k in known} if isinstance(options, dict) else {}
+
+
 def view(worksheet_id, team, lang, options=None):
     kind = get(worksheet_id)
     t = worksheets.strings(kind, lang)
     team, errors = clean(worksheet_id, team, lang)
-    result = kind.view(team, t, **(options or {}))
+    result = kind.view(team, t, **_options(kind, options))
     result["members"] = [{"label": label, "source": m["source"], "hash": m["hash"]} for label, m in labelled(team, t)]
     result["errors"] = errors
     result["limit"] = kind.LIMIT
@@ -260,7 +280,11 @@ def export(worksheet_id, fmt, team, lang, options=None):
         text = json.dumps(document(worksheet_id, team), ensure_ascii=False, indent=2) + "\n"
         return {"filename": f"{stem}.json", "mime": "application/json", "text": text}
     if fmt == "csv":
-        return {"filename": f"{stem}.csv", "mime": "text/csv", "text": kind.to_csv(team, t, **(options or {}))}
+        return {"filename": f"{stem}.csv", "mime": "text/csv", "text": kind.to_csv(team, t, **_options(kind, options))}
     if fmt == "markdown":
-        return {"filename": f"{stem}.md", "mime": "text/markdown", "text": kind.to_markdown(team, t, **(options or {}))}
+        return {
+            "filename": f"{stem}.md",
+            "mime": "text/markdown",
+            "text": kind.to_markdown(team, t, **_options(kind, options)),
+        }
     raise ValueError(f"unknown export format {fmt!r}")

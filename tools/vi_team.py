@@ -34,6 +34,8 @@ STRINGS = vi.STRINGS
 FORMAT_LABEL = "tv_format_label"
 LIMIT = team.LIMIT
 MEMBER_FIELDS = ("assessments",)
+COUNTED = ("assessments",)
+OPTIONS = ("assessment",)
 MIDDLE = vi.LEVELS.index("mid")
 
 LEVELS_RECORD = Record(

@@ -116,4 +116,7 @@ def test_the_matrix_shows_every_group_and_hostile_names_stay_text():
     assert not re.search(r"(?<!\\)<img", md) and "\\<img" in md
     csv = team.export(WS, "csv", data, "en")["text"]
     assert "\n'=HYPERLINK" not in csv and "a: =HYPERLINK(1)" in csv
-    assert "\n" + "'" + hostile[:4] not in csv
+    # A name or a label that a spreadsheet would run as a formula stays text there.
+    formula = [{"name": "=cmd.json", "text": sm_text([("=1+1", "low", "low")])}]
+    csv = team.export(WS, "csv", collected(formula), "en")["text"]
+    assert "\r\n'=1+1," in csv and ",'=cmd\r\n" in csv

@@ -201,3 +201,17 @@ def test_command_line_runs_as_a_module_for_the_vi_worksheet(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# VI-arbeidsark: teamoversikten") and "Midtverdi" in result.stdout
+
+
+@pytest.mark.parametrize("worksheet_id", WORKSHEETS)
+def test_a_blank_file_is_refused_as_holding_nothing_to_show(worksheet_id):
+    blank = worksheets.export(worksheet_id, "json", None, "en")["text"]
+    result = team.collect(worksheet_id, None, [{"name": "blank.json", "text": blank}], "no")
+    assert result["added"] == [] and result["refused"][0]["message"].startswith("blank.json: den inneholder ingenting")
+
+
+def test_view_choices_it_does_not_know_are_ignored():
+    data = team.collect("vi-worksheet", None, [{"name": "a.json", "text": a_file("vi-worksheet", 1)}], "en")["team"]
+    shown = team.view("vi-worksheet", data, "en", {"assessment": "before", "unknown": 1})
+    assert shown["open"] == "before"
+    assert team.view("stakeholder-matrix", None, "en", {"assessment": "x"})["members"] == []
