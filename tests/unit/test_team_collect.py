@@ -200,7 +200,7 @@ def test_command_line_runs_as_a_module_for_the_vi_worksheet(tmp_path):
         encoding="utf-8",
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("# VI-arbeidsark: teamoversikten") and "Midtverdi" in result.stdout
+    assert result.stdout.startswith("# VI-arbeidsark: teamoversikt") and "Midtverdi" in result.stdout
 
 
 @pytest.mark.parametrize("worksheet_id", WORKSHEETS)
