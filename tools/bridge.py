@@ -2,7 +2,7 @@
 
 import json
 
-from . import share, worksheets
+from . import share, team, worksheets
 
 
 def warm(worksheet_id, lang):
@@ -38,6 +38,14 @@ def call(action, args_json):
         result = share.open_link(ws, args.get("payload"), lang, args.get("data"))
     elif action == "attach":
         result = worksheets.attach(ws, args["into"], args.get("files") or [], args.get("data"), lang)
+    elif action == "team-add":
+        # Files ({"name", "text"}) and pasted share links (one per line) into a team view.
+        links = [{"link": line} for line in str(args.get("links") or "").splitlines() if line.strip()]
+        result = team.collect(ws, args.get("team"), (args.get("files") or []) + links, lang)
+    elif action == "team-view":
+        result = team.view(ws, args.get("team"), lang, args.get("options"))
+    elif action == "team-export":
+        result = team.export(ws, args["format"], args.get("team"), lang, args.get("options"))
     else:
         raise ValueError(f"unknown action {action!r}")
     return json.dumps(result, ensure_ascii=False)

@@ -190,7 +190,12 @@ def load(worksheet_id, text, lang, current=None, filename="", saved=False, sourc
     source: "import" for a file, "link" for a share link (tools/share.py): same checks, the
     messages name what was opened.
     """
-    mod = get(worksheet_id)
+    return load_module(get(worksheet_id), text, lang, current, filename, saved, source)
+
+
+def load_module(mod, text, lang, current=None, filename="", saved=False, source="import"):
+    """load() for a module that describes a file as a worksheet does (FORMAT, VERSION, SCHEMA,
+    STRINGS): a worksheet, or a team file (tools/team.py), whose FORMAT_LABEL names it."""
     t = strings(mod, lang)
     if not isinstance(text, str):
         return {"ok": False, "message": t(f"{source}_not_json")}
@@ -204,7 +209,7 @@ def load(worksheet_id, text, lang, current=None, filename="", saved=False, sourc
             "ok": False,
             "message": t(
                 f"{source}_wrong_format",
-                expected=t("format_label"),
+                expected=t(getattr(mod, "FORMAT_LABEL", "format_label")),
                 found=str(found)[:60] if found is not None else "–",
             ),
         }

@@ -281,7 +281,8 @@ def test_command_line_markdown_and_csv(tmp_path, capsys):
     assert team_summary.main([str(p) for p in paths]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# Team summary")
-    assert "4: Ann; 2: Person 2; Not relevant: Cy" in out
+    # A file with no name in it is labelled by its file name.
+    assert "4: Ann; 2: person1; Not relevant: Cy" in out
     assert team_summary.main([str(p) for p in paths] + ["--format", "csv", "--lang", "no", "--labels", "A,B,C"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("\ufeffPer kompetanse") and "4: A; 2: B; Ikke relevant: C" in out

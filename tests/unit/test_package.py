@@ -54,6 +54,10 @@ RUNTIME_MODULES = {
     "schema",
     "share",
     "stakeholder_matrix",
+    "stakeholder_team",
+    "team",
+    "competency_team",
+    "vi_team",
     "vi_worksheet",
     "worksheets",
     *(
