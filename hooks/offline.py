@@ -23,42 +23,14 @@ MARKER = "<!-- save-offline -->"
 MANIFEST = "offline-manifest.json"
 WORKER = "sw.js"
 VERSION_PLACEHOLDER = "__VERSION__"
-SOURCE = Path(__file__).resolve().parent.parent / "overrides" / WORKER
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "overrides" / WORKER
 # Files for hosts, not for readers, and the files this hook writes.
 LEFT_OUT = {MANIFEST, WORKER, ".htaccess", "_headers", "sitemap.xml", "sitemap.xml.gz"}
 LEFT_OUT_DIRS = ("_deploy/",)
 
-# Every string of the control and the notice, in both languages. Keys are the i18n locales.
-STRINGS = {
-    "en": {
-        "intro": "Save the whole site in this browser, both languages and the worksheets included, "
-        "so that it opens without a network connection, for example in a workshop room "
-        "with no internet access.",
-        "button": "Save for offline use",
-        "size": "The download is about {size}.",
-        "save_data": "Your browser is set to save data: nothing is downloaded until you choose to.",
-        "progress": "Saving: {done} of {total}",
-        "done": "Saved. The whole site now opens in this browser without a network connection.",
-        "failed": "{count} files could not be saved. Check the connection and try again.",
-        "unavailable": "This browser cannot keep the site for offline use here. The pages you have open still work.",
-        "update": "A new version of this site is available.",
-        "reload": "Reload",
-    },
-    "no": {
-        "intro": "Lagre hele nettstedet i denne nettleseren, med begge språk og arbeidsarkene, "
-        "slik at det kan åpnes uten nett, for eksempel i et kurslokale uten internettilgang.",
-        "button": "Lagre for bruk uten nett",
-        "size": "Nedlastingen er på omtrent {size}.",
-        "save_data": "Nettleseren din er satt til å spare data: ingenting lastes ned før du velger det.",
-        "progress": "Lagrer: {done} av {total}",
-        "done": "Lagret. Hele nettstedet kan nå åpnes i denne nettleseren uten nett.",
-        "failed": "{count} filer kunne ikke lagres. Sjekk tilkoblingen og prøv igjen.",
-        "unavailable": "Denne nettleseren kan ikke lagre nettstedet for bruk uten nett her. "
-        "Sidene du har åpne, virker fortsatt.",
-        "update": "En ny versjon av nettstedet er tilgjengelig.",
-        "reload": "Last inn på nytt",
-    },
-}
+# Every string of the control and the notice, in both languages (offline.js shows the rest).
+STRINGS = json.loads((ROOT / "tools" / "strings" / "offline.json").read_text(encoding="utf-8"))
 
 
 def _language(config):

@@ -41,6 +41,8 @@ HEADING_ID = re.compile(r'\sid="([^"]+)"')
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 LANG_FOLDER = {"en": "", "no": "no/"}
 STRINGS = json.loads((Path(__file__).parent / "trainer_links.json").read_text(encoding="utf-8"))
+# What share-links.js shows in the panel (tools/strings/heading_links.json), sent once per page.
+PANEL_STRINGS = json.loads((ROOT / "tools" / "strings" / "heading_links.json").read_text(encoding="utf-8"))
 
 _qr_files = {}  # site-relative path -> SVG bytes, written after the build
 
@@ -216,4 +218,9 @@ def on_post_page(output, page, config):
     start, end = output.find('<article class="md-content__inner'), output.find("</article>")
     if start < 0 or end < 0:
         return output
-    return output[:start] + HEADING.sub(add, output[start:end]) + output[end:]
+    article = HEADING.sub(add, output[start:end])
+    if "share-toggle" in article or "share-copy" in article:
+        # "</" cannot end the JSON script element early, whatever the strings say.
+        panel = json.dumps(PANEL_STRINGS[lang], ensure_ascii=False).replace("</", "<\\/")
+        article += f'<script type="application/json" data-heading-link-strings>{panel}</script>'
+    return output[:start] + article + output[end:]

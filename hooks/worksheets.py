@@ -42,6 +42,37 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
 COMPILE_HINT = b"//# allFunctionsCalledOnLoad\n"  # V8's explicit compile hint for a whole file
 RUNTIME_BUILD = (Path(__file__).parent / "runtime_build.mjs", Path(__file__).parent / "runtime_build.py")
 CACHE = ROOT / ".cache" / "runtime"
+PROTOCOL = ROOT / "overrides" / "assets" / "javascripts" / "worksheet" / "protocol.js"
+
+
+JAVASCRIPTS = PROTOCOL.parent.parent
+IMPORT_RE = re.compile(r'^import [^;]*? from "(\./[^"]+)";', re.M)
+
+
+def page_modules(entry="worksheet.js"):
+    """Every module the worksheet page's script imports, at any depth (site-relative paths): the
+    page's head asks for them at once (modulepreload), so they load side by side rather than
+    each after the module that names it."""
+    seen, todo = [], [JAVASCRIPTS / entry]
+    while todo:
+        path = todo.pop()
+        for name in IMPORT_RE.findall(path.read_text(encoding="utf-8")):
+            found = (path.parent / name).resolve()
+            rel = found.relative_to(JAVASCRIPTS.parent.parent).as_posix()
+            if rel not in seen:
+                seen.append(rel)
+                todo.append(found)
+    return sorted(seen)
+
+
+def protocol_head():
+    """The values the head's inline start-up script shares with the page and the worker (HEAD in
+    worksheet/protocol.js, plain JSON between its markers): declared there once."""
+    text = PROTOCOL.read_text(encoding="utf-8")
+    found = re.search(r"/\* head-json \*/(.*?)/\* end-head-json \*/", text, re.S)
+    if not found:
+        raise PluginError(f"{PROTOCOL}: HEAD's JSON between /* head-json */ and /* end-head-json */ is missing")
+    return json.loads(found.group(1))
 
 
 def tools_files():
@@ -114,6 +145,8 @@ def on_page_content(html, page, config, files):
         )
     lang = _current_language(config)
     page.meta["code_version"] = code_version()  # for partials/py-start.html in the page's head
+    page.meta["py_head"] = protocol_head()
+    page.meta["page_modules"] = page_modules()
     form = worksheets.render_page(worksheet_id, lang, page.meta["code_version"])
     _list_results_in_toc(page, worksheet_id, lang, form)
     # A jump from the top of the page straight to the form, for readers who know the method.

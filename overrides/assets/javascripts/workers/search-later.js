@@ -8,7 +8,7 @@ const name = "__MATERIAL_SEARCH_WORKER__"; // Material's worker in this folder (
 
 // Material's worker listens with addEventListener("message"); its listener is kept here instead.
 let material = null;
-self.addEventListener = function (type, listener, options) {
+self.addEventListener = (type, listener, options) => {
   if (type === "message" && !material) material = listener;
   else WorkerGlobalScope.prototype.addEventListener.call(self, type, listener, options);
 };
