@@ -2,8 +2,10 @@
 // main thread: the start-up, then one answer per call. The interface (messages, actions) is
 // declared in worksheet/protocol.js; its parts: worksheet/snapshot.js (the kept snapshot's
 // format), worksheet/snapshot-store.js (Cache Storage), worksheet/zip.js (tools.zip),
-// worksheet/wasm-watch.js (a .wasm that cannot be compiled).
+// worksheet/wasm-watch.js (a .wasm that cannot be compiled), worksheet/retry.js (a download that
+// failed on the way).
 import { MSG } from "./worksheet/protocol.js";
+import { retried, transient } from "./worksheet/retry.js";
 import { snapshotStore } from "./worksheet/snapshot-store.js";
 import { unpack } from "./worksheet/snapshot.js";
 import { wasmFailure, watchWasm } from "./worksheet/wasm-watch.js";
@@ -24,38 +26,12 @@ let bridge = null;
 /** @param {import("./worksheet/protocol.js").FromWorker} message */
 const post = (message) => self.postMessage(message);
 const said = (error) => String(error?.message ? error.message : error);
-const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 watchWasm();
 
-// A download of Python's files that fails on the way (a dropped connection, a busy server) is
-// tried again, twice, after a short wait, before the reader is told. A file that arrives but
-// cannot be used (the wrong type, refused by a policy) is not: it would fail again.
-const WAITS = [300, 1000];
-async function retried(what, attempt) {
-  for (let i = 0; ; i++) {
-    try {
-      return await attempt(i);
-    } catch (error) {
-      if (i >= WAITS.length || !(await transient(what))) throw error;
-      await wait(WAITS[i]);
-    }
-  }
-}
-// Whether another try may work, asked only after a failure (never beforehand): not for a file
-// the worker's policy refused, a file that is missing (4xx) or one served with a type that
-// cannot run; yes when the file could not be reached or the server failed (5xx).
+// Which addresses the worker's Content-Security-Policy refused: never tried again (retry.js).
 const refused = new Set();
 self.addEventListener("securitypolicyviolation", (event) => refused.add(event.blockedURI));
-async function transient(url) {
-  if (refused.has(url)) return false;
-  try {
-    const response = await fetch(url, { cache: "no-store" });
-    if (!response.ok) return response.status >= 500;
-    return /javascript|zip|octet-stream/.test(response.headers.get("content-type") || "");
-  } catch {
-    return true;
-  }
-}
+const download = (url, attempt) => retried(attempt, () => transient(url, fetch, refused));
 
 function start(loadPyodide, snapshot, createPyodideModule) {
   const options = { indexURL: new URL("pyodide/", assets).href };
@@ -82,7 +58,7 @@ async function boot() {
   post({ type: MSG.progress, step: "runtime" });
   // The worksheet code downloads while Python starts, not after.
   const zipUrl = new URL(`tools.zip?v=${codeVersion}`, assets).href;
-  const code = retried(zipUrl, async () => {
+  const code = download(zipUrl, async () => {
     const response = await fetch(zipUrl);
     if (!response.ok) throw new Error(`tools.zip: HTTP ${response.status}`);
     return response.arrayBuffer();
@@ -96,7 +72,7 @@ async function boot() {
   if (runtime) runtime.catch(() => {}); // Pyodide imports it itself then
   // A module whose download failed may stay failed under its address: a retry asks under another.
   const loader = new URL("pyodide/pyodide.mjs", assets).href;
-  const { loadPyodide } = await retried(loader, (i) => import(i ? `${loader}?retry=${i}` : loader));
+  const { loadPyodide } = await download(loader, (i) => import(i ? `${loader}?retry=${i}` : loader));
   post({ type: MSG.progress, step: "start" });
   let pyodide = null;
   let from = "start";
