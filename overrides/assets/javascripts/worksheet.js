@@ -56,16 +56,15 @@ function start(root) {
   foldOnPhone(form);
   page.store.restore();
 
-  // Python's first view waits for its check of the saved entry, so a page that says it is ready
-  // has said what that check found.
+  // Python's first view is shown once its check of the saved entry has been reported, so a page
+  // that says it is ready has said what that check found. Both are asked for at once (with a
+  // link's contents): Python answers in turn, with no wait between.
   page.python.listen(async () => {
-    try {
-      await page.store.checkSaved();
-      await page.refresh();
-    } finally {
-      search.letStart();
-    }
+    const checked = page.store.checkSaved();
+    const shown = page.refresh(checked);
     page.links.open();
+    await shown;
+    search.letStart();
   });
 }
 

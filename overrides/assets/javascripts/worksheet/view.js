@@ -3,15 +3,16 @@
 // show an older result last.
 import { STATE } from "./protocol.js";
 
-/** {root, sheet, messages, python} -> refresh() */
+/** {root, sheet, messages, python} -> refresh(after): after, a promise the view is shown after */
 export function createView({ root, sheet, messages, python }) {
   let seq = 0;
-  return async function refresh() {
+  return async function refresh(after = null) {
     if (!python.ready()) return;
     const mine = ++seq;
     let view;
     try {
       view = await python.call("view", { data: sheet.collect() });
+      await after;
     } catch {
       return;
     }
