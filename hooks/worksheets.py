@@ -24,6 +24,8 @@ def on_page_content(html, page, config, files):
             html, worksheet_id, engine.current_language(config), page.file.src_uri
         )
     page.meta["code_version"] = version  # for partials/py-start.html in the page's head
+    page.meta["py_head"] = worksheets.protocol_head()
+    page.meta["page_modules"] = worksheets.page_modules()
     # The results' headings under the "Your worksheet" entry of the table of contents.
     entry = _entry(page.toc, "worksheet")
     if entry is None:

@@ -6,53 +6,47 @@
    only pages holding that very form. The Snowball stemmer only cuts endings, so the stem is a
    beginning of the word, and "interessent*" finds interessent, interessentene and
    interessentmatrisen in the unstemmed index. */
-(function (lunr) {
-  if (!lunr || !lunr.no || !lunr.no.stemmer || lunr.Query.prototype.ispPrefixStem) return
-  var PREFIX = /^([^*]+)\*$/
+((lunr) => {
+  if (!lunr?.no?.stemmer || lunr.Query.prototype.ispPrefixStem) return;
+  const PREFIX = /^([^*]+)\*$/;
 
-  var clause = lunr.Query.prototype.clause
+  const clause = lunr.Query.prototype.clause;
   lunr.Query.prototype.clause = function (c) {
-    var word = PREFIX.exec(c.term || "")
+    const word = PREFIX.exec(c.term || "");
     if (word) {
-      var stem = String(lunr.no.stemmer(word[1]))
-      if (stem && stem !== word[1] && word[1].indexOf(stem) === 0) c.term = stem + "*"
+      const stem = String(lunr.no.stemmer(word[1]));
+      if (stem && stem !== word[1] && word[1].startsWith(stem)) c.term = `${stem}*`;
     }
-    return clause.call(this, c)
-  }
-  lunr.Query.prototype.ispPrefixStem = true
+    return clause.call(this, c);
+  };
+  lunr.Query.prototype.ispPrefixStem = true;
 
-  function starts(vocabulary, text) {
-    return vocabulary.some(function (term) { return term.indexOf(text) === 0 })
-  }
+  const starts = (vocabulary, text) => vocabulary.some((term) => term.startsWith(text));
 
   /* A term no indexed word starts with is looked for inside words ("skalering" in
      "oppskalering"); failing that, a compound ("involveringsnivå") becomes its two parts
      (involvering*, nivå*), each at least four letters and each beginning an indexed word;
      the linking s or e of Norwegian compounds is dropped from the first part. */
   function expand(c, vocabulary) {
-    var word = PREFIX.exec(c.term)
-    if (!word || starts(vocabulary, word[1])) return [c]
-    var w = word[1]
-    if (w.length >= 5 && vocabulary.some(function (term) { return term.indexOf(w) > 0 }))
-      return [Object.assign({}, c, { term: "*" + w + "*" })]
-    for (var i = 4; i <= w.length - 4; i++) {
-      var head = w.slice(0, i), tail = w.slice(i)
-      if (/[se]$/.test(head) && head.length > 4 && starts(vocabulary, head.slice(0, -1)))
-        head = head.slice(0, -1)
-      if (starts(vocabulary, head) && starts(vocabulary, tail))
-        return [head, tail].map(function (part) {
-          return Object.assign({}, c, { term: part + "*" })
-        })
+    const word = PREFIX.exec(c.term);
+    if (!word || starts(vocabulary, word[1])) return [c];
+    const w = word[1];
+    if (w.length >= 5 && vocabulary.some((term) => term.indexOf(w) > 0)) return [{ ...c, term: `*${w}*` }];
+    for (let i = 4; i <= w.length - 4; i++) {
+      let head = w.slice(0, i);
+      const tail = w.slice(i);
+      if (/[se]$/.test(head) && head.length > 4 && starts(vocabulary, head.slice(0, -1))) head = head.slice(0, -1);
+      if (starts(vocabulary, head) && starts(vocabulary, tail)) return [head, tail].map((part) => ({ ...c, term: `${part}*` }));
     }
-    return [c]
+    return [c];
   }
 
-  var query = lunr.Index.prototype.query
+  const query = lunr.Index.prototype.query;
   lunr.Index.prototype.query = function (fn) {
-    var vocabulary = this.ispVocabulary || (this.ispVocabulary = Object.keys(this.invertedIndex))
-    return query.call(this, function (q) {
-      fn.call(q, q)
-      q.clauses = q.clauses.reduce(function (all, c) { return all.concat(expand(c, vocabulary)) }, [])
-    })
-  }
-})(self.lunr)
+    const vocabulary = this.ispVocabulary || (this.ispVocabulary = Object.keys(this.invertedIndex));
+    return query.call(this, (q) => {
+      fn.call(q, q);
+      q.clauses = q.clauses.reduce((all, c) => all.concat(expand(c, vocabulary)), []);
+    });
+  };
+})(self.lunr);

@@ -27,6 +27,9 @@ SOURCE = ROOT / "overrides" / WORKER
 # Files for hosts, not for readers, and the files written here.
 LEFT_OUT = {MANIFEST, WORKER, ".htaccess", "_headers", "sitemap.xml", "sitemap.xml.gz"}
 LEFT_OUT_DIRS = ("_deploy/",)
+# Every string of the control and the notice, in both languages (offline.js shows the rest);
+# in tools/strings/ so the Norwegian term check reads them.
+STRINGS = json.loads((ROOT / "tools" / "strings" / "offline.json").read_text(encoding="utf-8"))
 
 
 def control(s):

@@ -29,13 +29,15 @@ import segno
 from tools.guide import guide
 from tools.html import Raw, el, esc, void
 
-from .site import DATA, DOCS, LANG_FOLDER, BuildError, write_if_changed
+from .site import DATA, DOCS, LANG_FOLDER, ROOT, BuildError, write_if_changed
 
 MARKER = re.compile(r"<!-- trainer-links: (pages|principles|domains|competencies|worksheets) -->")
 HEADING = re.compile(r"<h([1-6])(\s[^>]*)>(.*?)</h\1>", re.S)
 HEADING_ID = re.compile(r'\sid="([^"]+)"')
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 STRINGS = json.loads((DATA / "trainer_links.json").read_text(encoding="utf-8"))
+# What share-links.js shows in the panel (tools/strings/heading_links.json), sent once per page.
+PANEL_STRINGS = json.loads((ROOT / "tools" / "strings" / "heading_links.json").read_text(encoding="utf-8"))
 
 _qr_files = {}  # site-relative path -> SVG bytes, written after the build
 
@@ -203,4 +205,9 @@ def add_share_buttons(output, lang):
     start, end = output.find('<article class="md-content__inner'), output.find("</article>")
     if start < 0 or end < 0:
         return output
-    return output[:start] + HEADING.sub(add, output[start:end]) + output[end:]
+    article = HEADING.sub(add, output[start:end])
+    if "share-toggle" in article or "share-copy" in article:
+        # "</" cannot end the JSON script element early, whatever the strings say.
+        panel = json.dumps(PANEL_STRINGS[lang], ensure_ascii=False).replace("</", "<\\/")
+        article += f'<script type="application/json" data-heading-link-strings>{panel}</script>'
+    return output[:start] + article + output[end:]

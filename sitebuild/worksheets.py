@@ -2,15 +2,45 @@
 form that tools/ renders for the page's language, in place of the `<!-- worksheet -->` marker,
 a link from its title straight to the form, and the table of its limits."""
 
+import json
 import re
 
 from tools import worksheets
 
 from .runtime import code_version
-from .site import BuildError
+from .site import ROOT, BuildError
 
 MARKER = "<!-- worksheet -->"
 LIMITS_MARKER = "<!-- worksheet-limits -->"
+JAVASCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
+PROTOCOL = JAVASCRIPTS / "worksheet" / "protocol.js"
+IMPORT_RE = re.compile(r'^import [^;]*? from "(\./[^"]+)";', re.M)
+
+
+def page_modules(entry="worksheet.js"):
+    """Every module the worksheet page's script imports, at any depth (site-relative paths): the
+    page's head asks for them at once (modulepreload), so they load side by side rather than
+    each after the module that names it."""
+    seen, todo = [], [JAVASCRIPTS / entry]
+    while todo:
+        path = todo.pop()
+        for name in IMPORT_RE.findall(path.read_text(encoding="utf-8")):
+            found = (path.parent / name).resolve()
+            rel = found.relative_to(JAVASCRIPTS.parent.parent).as_posix()
+            if rel not in seen:
+                seen.append(rel)
+                todo.append(found)
+    return sorted(seen)
+
+
+def protocol_head():
+    """The values the head's inline start-up script shares with the page and the worker (HEAD in
+    worksheet/protocol.js, plain JSON between its markers): declared there once."""
+    text = PROTOCOL.read_text(encoding="utf-8")
+    found = re.search(r"/\* head-json \*/(.*?)/\* end-head-json \*/", text, re.S)
+    if not found:
+        raise BuildError(f"{PROTOCOL}: HEAD's JSON between /* head-json */ and /* end-head-json */ is missing")
+    return json.loads(found.group(1))
 
 
 def fill_page(html, worksheet_id, lang, src_uri):

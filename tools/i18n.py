@@ -21,8 +21,13 @@ def check_lang(lang):
     return lang
 
 
+def keys(name):
+    """The keys of one strings file (the same in both languages)."""
+    return tuple(_load(name)["en"])
+
+
 class Strings:
-    """The common strings plus one worksheet's strings, in one language.
+    """The common strings, the page's (what its scripts show) and one worksheet's, in one language.
 
     site: the site's root address as the reader's browser sees it (for absolute links in
     exports); empty when unknown.
@@ -32,6 +37,7 @@ class Strings:
         self.lang = check_lang(lang)
         self.site = site if isinstance(site, str) else ""
         self.table = dict(_load("common")[lang])
+        self.table.update(_load("page")[lang])
         if worksheet:
             self.table.update(_load(worksheet)[lang])
 

@@ -13,7 +13,7 @@ import importlib
 import json
 import re
 
-from . import schema
+from . import i18n, schema
 from .html import Raw, el
 from .i18n import Strings
 
@@ -34,67 +34,10 @@ MAX_DEPTH = 32
 MAX_LINK_CHARS = 8000
 FILE_KEYS = ("format", "version", "data")
 
-# Strings the JavaScript layer shows itself (status, confirmations, file messages).
-JS_STRINGS = (
-    "status_loading",
-    "status_step_runtime",
-    "status_step_start",
-    "status_step_code",
-    "status_ready",
-    "status_failed",
-    "saved",
-    "storage_failed",
-    "confirm_clear",
-    "confirm_import",
-    "cleared",
-    "imported",
-    "exported",
-    "not_ready",
-    "import_too_large",
-    "move_up",
-    "move_down",
-    "remove",
-    "error_heading",
-    "confirm_remove_item",
-    "copy_name",
-    "removed_item",
-    "import_not_utf8",
-    "count_near",
-    "count_full",
-    "count_over",
-    "paste_cut",
-    "list_full",
-    "saved_damaged",
-    "saved_damaged_checked",
-    "saved_damaged_kept",
-    "saved_damaged_not_kept",
-    "download_damaged",
-    "discard_damaged",
-    "confirm_discard_damaged",
-    "damaged_discarded",
-    "other_tab",
-    "other_tab_cleared",
-    "storage_resumed",
-    "saved_over_limits",
-    "damaged_not_json",
-    "damaged_not_worksheet",
-    "export_needs_fixing",
-    "back_to_item",
-    "share_heading",
-    "share_about",
-    "copy_link",
-    "link_copied",
-    "copy_failed",
-    "close",
-    "offer_heading",
-    "offer_about",
-    "offer_replace_warning",
-    "offer_load",
-    "offer_ignore",
-    "offer_loaded",
-    "offer_added",
-    "offer_ignored",
-)
+# Strings the page's JavaScript shows itself (status, confirmations, file messages) are the
+# whole of strings/page.json, sent to the page as they are: a key there is a key the scripts
+# use (tests/content/test_page_strings.py checks both ways).
+JS_STRINGS = "page"
 
 
 def get(worksheet_id):
@@ -380,7 +323,7 @@ def render_page(worksheet_id, lang, code_version=""):
     """The whole worksheet as static HTML: usable before Python has loaded in the browser."""
     mod = get(worksheet_id)
     t = strings(mod, lang)
-    js_strings = t.subset(JS_STRINGS)
+    js_strings = t.subset(i18n.keys(JS_STRINGS))
     if hasattr(mod, "add_records"):
         js_strings["offer_add"] = t("offer_add")
     js_strings["item_labels"] = {name: t.table[key] for name, key in mod.ITEM_LISTS.items()}

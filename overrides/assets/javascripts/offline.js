@@ -7,14 +7,16 @@ const supported = "serviceWorker" in navigator && window.isSecureContext && /^ht
 const lang = document.documentElement.lang || "en";
 
 const format = (template, values) => template.replace(/\{(\w+)\}/g, (m, key) => (key in values ? values[key] : m));
-const megabytes = (bytes) => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(bytes / 1e6) + " MB";
+const megabytes = (bytes) => `${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(bytes / 1e6)} MB`;
 
 let manifestPromise = null;
 function manifest() {
-  manifestPromise = manifestPromise || fetch(new URL("offline-manifest.json", root)).then((r) => {
-    if (!r.ok) throw new Error(`offline-manifest.json: HTTP ${r.status}`);
-    return r.json();
-  });
+  manifestPromise =
+    manifestPromise ||
+    fetch(new URL("offline-manifest.json", root)).then((r) => {
+      if (!r.ok) throw new Error(`offline-manifest.json: HTTP ${r.status}`);
+      return r.json();
+    });
   return manifestPromise;
 }
 
@@ -24,13 +26,13 @@ async function remember(urls) {
 }
 
 // The search index of this page's language: Material reads it from search/ under the base its
-// configuration names (the language's folder, hooks/search_language.py).
+// configuration names (the language's folder, sitebuild/search.py).
 function searchIndex() {
   const config = document.getElementById("__config");
   try {
     const { base } = JSON.parse(config.textContent);
-    return new URL("search/search_index.json", new URL(base.endsWith("/") ? base : base + "/", location.href)).href;
-  } catch (error) {
+    return new URL("search/search_index.json", new URL(base.endsWith("/") ? base : `${base}/`, location.href)).href;
+  } catch {
     return null; // no search on this page
   }
 }
@@ -58,7 +60,10 @@ function rememberWorksheetWhenReady() {
   if (!sheet) return;
   const send = async () => {
     const { files } = await manifest();
-    const urls = files.filter((f) => f.url.startsWith("assets/pyodide/")).map((f) => new URL(f.url, root).href);
+    // The worker's own modules too: the page never loads them itself.
+    const urls = files
+      .filter((f) => f.url.startsWith("assets/pyodide/") || f.url.startsWith("assets/javascripts/worksheet/"))
+      .map((f) => new URL(f.url, root).href);
     urls.push(new URL("assets/tools.zip", root).href, new URL("assets/javascripts/py-worker.js", root).href);
     await remember(urls);
   };
@@ -128,7 +133,7 @@ async function saveEverything(box, s) {
           const response = await fetch(new URL(file.url, root));
           if (!response.ok) throw new Error(String(response.status));
           await response.arrayBuffer();
-        } catch (error) {
+        } catch {
           failed += 1;
         }
         done += file.size;
@@ -137,10 +142,10 @@ async function saveEverything(box, s) {
       }
     };
     await Promise.all([next(), next(), next(), next()]);
-    if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(() => {});
+    if (navigator.storage?.persist) navigator.storage.persist().catch(() => {});
     status.textContent = failed ? format(s.failed, { count: failed }) : s.done;
     box.dataset.saved = failed ? "false" : "true";
-  } catch (error) {
+  } catch {
     status.textContent = s.unavailable;
   } finally {
     button.disabled = false;
@@ -155,13 +160,13 @@ async function setUpControl(box, available) {
     status.textContent = s.unavailable;
     return;
   }
-  if (navigator.connection && navigator.connection.saveData) box.querySelector("[data-offline-save-data]").hidden = false;
+  if (navigator.connection?.saveData) box.querySelector("[data-offline-save-data]").hidden = false;
   try {
     const { total } = await manifest();
     const size = box.querySelector("[data-offline-size]");
     size.textContent = format(s.size, { size: megabytes(total) });
     size.hidden = false;
-  } catch (error) {
+  } catch {
     status.textContent = s.unavailable;
     return;
   }
@@ -174,7 +179,7 @@ async function register() {
   try {
     const registration = await navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.href });
     return registration || null;
-  } catch (error) {
+  } catch {
     return null; // blocked by the browser or a policy: the site works without offline use
   }
 }

@@ -4,11 +4,11 @@
 // "isp-search" channel (worksheet.js does when Python is ready or has failed, or when the reader
 // turns to search), or after ten seconds. Search itself is Material's own, unchanged: its worker
 // is loaded here, from this folder, so that the language files it loads resolve as they would.
-const name = "__MATERIAL_SEARCH_WORKER__"; // Material's worker in this folder (hooks/search_language.py)
+const name = "__MATERIAL_SEARCH_WORKER__"; // Material's worker in this folder (sitebuild/search.py)
 
 // Material's worker listens with addEventListener("message"); its listener is kept here instead.
 let material = null;
-self.addEventListener = function (type, listener, options) {
+self.addEventListener = (type, listener, options) => {
   if (type === "message" && !material) material = listener;
   else WorkerGlobalScope.prototype.addEventListener.call(self, type, listener, options);
 };

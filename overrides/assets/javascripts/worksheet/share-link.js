@@ -3,17 +3,30 @@
 // holds and lets the reader load it, load it beside their own records, or ignore it. Nothing
 // the reader has is replaced without that choice, and the fragment leaves the address bar.
 
-const KEY = "#share=";
+import { fmt } from "./paths.js";
 
-// page: {root, S, fmt, call, collect, fill, save, refresh, say, hasContent, siteRoot, serially, ready}
-export function worksheetLinks(page) {
-  const { root, S, fmt, call, say } = page;
+export const KEY = "#share=";
+
+/** The link's payload in an address's fragment (#share=<payload>), or null. @param {string} hash */
+export const payloadOf = (hash) => (typeof hash === "string" && hash.startsWith(KEY) ? hash.slice(KEY.length) : null);
+
+/** The page's address without its fragment: what a link made here points to. @param {string} href */
+export const pageAddress = (href) => href.split("#")[0];
+
+/** The address of a link opened on another worksheet's page (Python names that page's path). */
+export const linkOn = (path, siteRoot, payload) => new URL(path, siteRoot).href + KEY + payload;
+
+/** {root, S, python, sheet, store, messages, serially, refresh} */
+export function createLinks(page) {
+  const { root, S, python, sheet, messages } = page;
+  const call = python.call;
+  const say = messages.say;
   const panel = root.querySelector("[data-link-panel]");
   let shown = 0;
 
-  const payload = () => (location.hash.startsWith(KEY) ? location.hash.slice(KEY.length) : null);
+  const payload = () => payloadOf(location.hash);
   function dropFragment() {
-    if (location.hash.startsWith(KEY)) history.replaceState(history.state, "", location.pathname + location.search);
+    if (payload() !== null) history.replaceState(history.state, "", location.pathname + location.search);
   }
 
   function element(tag, text, attrs) {
@@ -42,14 +55,20 @@ export function worksheetLinks(page) {
 
   // ---------------------------------------------------------------- sharing
   async function share() {
-    const result = await call("share-link", { data: page.collect(), page: location.href.split("#")[0] });
+    const result = await call("share-link", { data: sheet.collect(), page: pageAddress(location.href) });
     if (!result.ok) {
       close();
       say(result.message, result.details);
       root.querySelector("[data-message]").focus();
       return;
     }
-    const box = element("textarea", "", { readonly: "", rows: "3", class: "ws-link-address", "aria-label": S.share_heading, spellcheck: "false" });
+    const box = element("textarea", "", {
+      readonly: "",
+      rows: "3",
+      class: "ws-link-address",
+      "aria-label": S.share_heading,
+      spellcheck: "false",
+    });
     box.value = result.link;
     const status = element("p", "", { role: "status", class: "ws-link-status" });
     const copy = button(S.copy_link, () => {
@@ -62,12 +81,21 @@ export function worksheetLinks(page) {
         navigator.clipboard.writeText(result.link).then(() => (status.textContent = S.link_copied), failed);
       } else failed();
     });
-    show(S.share_heading, element("p", S.share_about), box, element("p", result.message, { "data-link-length": String(result.chars) }),
-      element("div", "", { class: "ws-link-actions" }), status);
-    panel.querySelector(".ws-link-actions").append(copy, button(S.close, () => {
-      close();
-      root.querySelector("button[data-action='share-link']").focus();
-    }));
+    show(
+      S.share_heading,
+      element("p", S.share_about),
+      box,
+      element("p", result.message, { "data-link-length": String(result.chars) }),
+      element("div", "", { class: "ws-link-actions" }),
+      status,
+    );
+    panel.querySelector(".ws-link-actions").append(
+      copy,
+      button(S.close, () => {
+        close();
+        root.querySelector("button[data-action='share-link']").focus();
+      }),
+    );
   }
 
   // ---------------------------------------------------------------- opening a link
@@ -76,15 +104,15 @@ export function worksheetLinks(page) {
     if (text === null) return;
     let result;
     try {
-      result = await call("open-link", { payload: text, data: page.collect() });
-    } catch (error) {
+      result = await call("open-link", { payload: text, data: sheet.collect() });
+    } catch {
       say(S.status_failed);
       return;
     }
     if (!result.ok) {
       dropFragment();
       const actions = result.open_on
-        ? [{ label: result.open_on.label, run: () => location.assign(new URL(result.open_on.path, page.siteRoot).href + KEY + text) }]
+        ? [{ label: result.open_on.label, run: () => location.assign(linkOn(result.open_on.path, python.siteRoot, text)) }]
         : [];
       say(result.message, result.details, actions);
       root.querySelector("[data-message]").focus();
@@ -93,7 +121,7 @@ export function worksheetLinks(page) {
     const list = element("ul", "", { class: "ws-link-summary" });
     for (const line of result.summary) list.append(element("li", line));
     const parts = [element("p", S.offer_about), list];
-    if (page.hasContent()) parts.push(element("p", S.offer_replace_warning, { class: "ws-link-warning" }));
+    if (sheet.hasContent()) parts.push(element("p", S.offer_replace_warning, { class: "ws-link-warning" }));
     if (result.added_problem) parts.push(element("p", result.added_problem));
     const actions = element("div", "", { class: "ws-link-actions" });
     parts.push(actions);
@@ -101,25 +129,33 @@ export function worksheetLinks(page) {
       dropFragment();
       close();
       if (state) {
-        page.fill(state);
-        page.save();
+        sheet.fill(state);
+        page.store.save();
         page.refresh();
       }
       say(message);
       root.querySelector("[data-message]").focus();
     };
-    actions.append(button(S.offer_load, () => page.serially(async () => {
-      // Asked again with the form as it is now: its browser-only parts are kept as they are now.
-      const now = await call("open-link", { payload: text, data: page.collect() });
-      done(now.ok ? now.state : null, now.ok ? S.offer_loaded : now.message);
-    })));
+    actions.append(
+      button(S.offer_load, () =>
+        page.serially(async () => {
+          // Asked again with the form as it is now: its browser-only parts are kept as they are now.
+          const now = await call("open-link", { payload: text, data: sheet.collect() });
+          done(now.ok ? now.state : null, now.ok ? S.offer_loaded : now.message);
+        }),
+      ),
+    );
     if (result.added) {
       // Added to the reader's records as they are when they choose, not when the link opened.
-      actions.append(button(S.offer_add, () => page.serially(async () => {
-        const now = await call("open-link", { payload: text, data: page.collect() });
-        if (now.ok && now.added) done(now.added, fmt(S.offer_added, { names: now.added_names.join(", ") }));
-        else done(null, now.added_problem || now.message);
-      })));
+      actions.append(
+        button(S.offer_add, () =>
+          page.serially(async () => {
+            const now = await call("open-link", { payload: text, data: sheet.collect() });
+            if (now.ok && now.added) done(now.added, fmt(S.offer_added, { names: now.added_names.join(", ") }));
+            else done(null, now.added_problem || now.message);
+          }),
+        ),
+      );
     }
     actions.append(button(S.offer_ignore, () => done(null, S.offer_ignored)));
     show(S.offer_heading, ...parts);
@@ -127,7 +163,7 @@ export function worksheetLinks(page) {
 
   // A share link pasted into the address bar of this same page arrives as a new fragment.
   window.addEventListener("hashchange", () => {
-    if (payload() !== null && page.ready()) open();
+    if (payload() !== null && python.ready()) open();
   });
   return { share, open };
 }

@@ -1,0 +1,24 @@
+// Material's search worker builds its index once Python no longer needs the processor
+// (workers/search-later.js waits for this "now"), or as soon as the reader turns to search.
+import { KEPT } from "./protocol.js";
+
+export function createSearchHold() {
+  const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(KEPT.searchChannel) : null;
+  let mayStart = false;
+  function letStart() {
+    mayStart = true;
+    if (channel) channel.postMessage("now");
+  }
+  if (channel) channel.onmessage = (event) => event.data === "ask" && mayStart && letStart();
+  document.addEventListener("focusin", (event) => {
+    if (!mayStart && event.target instanceof Element && event.target.closest(".md-search")) letStart();
+  });
+  document.addEventListener("change", (event) => {
+    if (!mayStart && event.target instanceof Element && event.target.id === "__search") letStart();
+  });
+  return {
+    letStart: () => {
+      if (!mayStart) letStart();
+    },
+  };
+}
