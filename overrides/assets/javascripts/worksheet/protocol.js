@@ -6,10 +6,21 @@
 // inline script cannot import a module; the build writes HEAD's values into it
 // (sitebuild/worksheets.py reads the JSON object below).
 
-/** @typedef {"view" | "export" | "import" | "check-saved" | "attach" | "share-link" | "open-link"} Action */
+/** @typedef {"view" | "export" | "import" | "check-saved" | "attach" | "share-link" | "open-link" | "team-add" | "team-view" | "team-export"} Action */
 
 /** Every action Python's bridge answers. @type {readonly Action[]} */
-export const ACTIONS = Object.freeze(["view", "export", "import", "check-saved", "attach", "share-link", "open-link"]);
+export const ACTIONS = Object.freeze([
+  "view",
+  "export",
+  "import",
+  "check-saved",
+  "attach",
+  "share-link",
+  "open-link",
+  "team-add",
+  "team-view",
+  "team-export",
+]);
 
 /**
  * Page -> worker.
