@@ -17,7 +17,7 @@ import html
 import json
 from pathlib import Path
 
-from .site import ROOT, write_if_changed
+from .site import DATA, ROOT, write_if_changed
 
 MARKER = "<!-- save-offline -->"
 MANIFEST = "offline-manifest.json"
@@ -28,8 +28,8 @@ SOURCE = ROOT / "overrides" / WORKER
 LEFT_OUT = {MANIFEST, WORKER, ".htaccess", "_headers", "sitemap.xml", "sitemap.xml.gz"}
 LEFT_OUT_DIRS = ("_deploy/",)
 # Every string of the control and the notice, in both languages (offline.js shows the rest);
-# in tools/strings/ so the Norwegian term check reads them.
-STRINGS = json.loads((ROOT / "tools" / "strings" / "offline.json").read_text(encoding="utf-8"))
+# beside the build's other strings, where the Norwegian term check reads them.
+STRINGS = json.loads((DATA / "offline.json").read_text(encoding="utf-8"))
 
 
 def control(s):

@@ -29,15 +29,15 @@ import segno
 from tools.guide import guide
 from tools.html import Raw, el, esc, void
 
-from .site import DATA, DOCS, LANG_FOLDER, ROOT, BuildError, write_if_changed
+from .site import DATA, DOCS, LANG_FOLDER, BuildError, write_if_changed
 
 MARKER = re.compile(r"<!-- trainer-links: (pages|principles|domains|competencies|worksheets) -->")
 HEADING = re.compile(r"<h([1-6])(\s[^>]*)>(.*?)</h\1>", re.S)
 HEADING_ID = re.compile(r'\sid="([^"]+)"')
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 STRINGS = json.loads((DATA / "trainer_links.json").read_text(encoding="utf-8"))
-# What share-links.js shows in the panel (tools/strings/heading_links.json), sent once per page.
-PANEL_STRINGS = json.loads((ROOT / "tools" / "strings" / "heading_links.json").read_text(encoding="utf-8"))
+# What share-links.js shows in the panel (sitebuild/data/heading_links.json), sent once per page.
+PANEL_STRINGS = json.loads((DATA / "heading_links.json").read_text(encoding="utf-8"))
 
 _qr_files = {}  # site-relative path -> SVG bytes, written after the build
 

@@ -38,15 +38,15 @@ def test_the_worksheet_page_is_sent_exactly_the_strings_its_scripts_use():
 
 
 def test_the_offline_control_has_every_string_it_shows():
-    table = json.loads((ROOT / "tools" / "strings" / "offline.json").read_text(encoding="utf-8"))["en"]
-    build = set(re.findall(r"""s\[['"](\w+)['"]\]""", (ROOT / "hooks" / "offline.py").read_text(encoding="utf-8")))
+    table = json.loads((ROOT / "sitebuild" / "data" / "offline.json").read_text(encoding="utf-8"))["en"]
+    build = set(re.findall(r"""s\[['"](\w+)['"]\]""", (ROOT / "sitebuild" / "offline.py").read_text(encoding="utf-8")))
     read = used([JS / "offline.js"], "s")
     assert sorted(read - set(table)) == []
     assert sorted(set(table) - read - build) == [], "in offline.json but shown by nothing"
 
 
 def test_the_heading_links_panel_has_every_string_it_shows():
-    table = json.loads((ROOT / "tools" / "strings" / "heading_links.json").read_text(encoding="utf-8"))["en"]
+    table = json.loads((ROOT / "sitebuild" / "data" / "heading_links.json").read_text(encoding="utf-8"))["en"]
     read = set(re.findall(r'\bt\("(\w+)"', (JS / "share-links.js").read_text(encoding="utf-8")))
     assert sorted(read ^ set(table)) == []
 

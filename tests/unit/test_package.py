@@ -69,6 +69,7 @@ RUNTIME_DATA = {
     "data/guide.json",
     "data/vi_pointers.json",
     "strings/common.json",
+    "strings/page.json",
     "strings/competency_self_check.json",
     "strings/stakeholder_matrix.json",
     "strings/vi_worksheet.json",

@@ -3,7 +3,7 @@
 // trainer links page.
 //
 // The build (sitebuild/trainer_links.py) gives each heading its full public address and its QR
-// code's file, and the page its strings (tools/strings/heading_links.json); without a public
+// code's file, and the page its strings (sitebuild/data/heading_links.json); without a public
 // address the link is the one the browser shows, and the panel says why there is no QR code.
 // Copying uses the Clipboard API; where it is refused, the address is selected in its text
 // field for the reader to copy. No inline styles or scripts: the site runs under a
