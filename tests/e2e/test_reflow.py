@@ -33,19 +33,49 @@ STICKING_OUT = """() => {
   return {width, document: document.documentElement.scrollWidth, names};
 }"""
 
-# Text its own box cuts off: an element that hides what overflows it (not one that scrolls, and
-# not the one-pixel boxes that hide text from the eye but not from screen readers), with text in
-# it, whose content is larger than the box.
-TEXT_CUT_OFF = """() => [...document.body.querySelectorAll('*')].filter(el => {
-    const s = getComputedStyle(el);
-    const hides = o => o === 'hidden' || o === 'clip';
-    if (!hides(s.overflowX) && !hides(s.overflowY)) return false;
-    if (!el.checkVisibility({visibilityProperty: true}) || el.clientWidth <= 1 || el.clientHeight <= 1) return false;
-    if (!(el.innerText || '').trim()) return false;
-    return (hides(s.overflowX) && el.scrollWidth > el.clientWidth + 1)
-      || (hides(s.overflowY) && el.scrollHeight > el.clientHeight + 1);
+# What scrolls sideways without a way to it by keyboard: a box that scrolls (a table, a picture,
+# a code sample) takes keyboard focus, and one that is a region has a name to know it by.
+SCROLLS_UNREACHABLY = """() => [...document.body.querySelectorAll('*')].filter(el => {
+    const o = getComputedStyle(el).overflowX;
+    if (!(o === 'auto' || o === 'scroll') || el.scrollWidth <= el.clientWidth + 1) return false;
+    if (!el.checkVisibility({visibilityProperty: true, opacityProperty: true})) return false;
+    const named = Boolean(el.getAttribute('aria-label') || el.getAttribute('aria-labelledby'));
+    return el.tabIndex < 0 || (el.getAttribute('role') === 'region' && !named);
   }).map(el => el.tagName.toLowerCase() + [...el.classList].map(c => '.' + c).join('')
-    + ' ' + JSON.stringify(el.innerText.trim().replace(/\\s+/g, ' ').slice(0, 40)))"""
+    + ' ' + JSON.stringify((el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40)))"""
+
+# Text its box cuts off: a line of text partly inside and partly outside the nearest box around
+# it that does not let it overflow, when that box hides what overflows (an ellipsis, a clipped
+# line) rather than scrolling to it. Not text moved wholly out of view (the side menu's closed
+# levels), nor the one-pixel boxes that hide text from the eye but not from screen readers.
+# Left out: the header's title, which repeats the site's name (whole in the side menu's title)
+# and the page's own heading, and has room for a word or two at 320 px.
+TEXT_CUT_OFF = """() => {
+  const hides = o => o === 'hidden' || o === 'clip';
+  const cut = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!node.data.trim() || !parent || parent.closest('.md-header__title')) continue;
+    let box = parent, s = getComputedStyle(box);
+    while (box !== document.body && s.overflowX === 'visible' && s.overflowY === 'visible') {
+      box = box.parentElement;
+      s = getComputedStyle(box);
+    }
+    const [x, y] = [hides(s.overflowX), hides(s.overflowY)];
+    if (!(x || y) || box.clientWidth <= 1 || box.clientHeight <= 1) continue;
+    if (!parent.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
+    const b = box.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const partly = [...range.getClientRects()].some(r => r.width > 0 && r.right > b.left && r.left < b.right
+      && r.bottom > b.top && r.top < b.bottom
+      && ((x && (r.left < b.left - 1 || r.right > b.right + 1)) || (y && (r.top < b.top - 1 || r.bottom > b.bottom + 1))));
+    if (partly) cut.add(box.tagName.toLowerCase() + [...box.classList].map(c => '.' + c).join('')
+      + ' ' + JSON.stringify(node.data.trim().replace(/\\s+/g, ' ').slice(0, 40)));
+  }
+  return [...cut];
+}"""
 
 
 def site_pages(built_site):
@@ -68,15 +98,29 @@ def open_everything(page):
     page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
 
 
+def settle(page):
+    """Let the page lay itself out anew and finish what moves (the side menu slides when the
+    layout changes), so that nothing is measured on its way."""
+    page.evaluate("""() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))""")
+    page.evaluate("""() => Promise.all(document.getAnimations()
+        .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+        .map(a => a.finished.catch(() => null)))""")
+
+
 def problems_here(page, text_zoom):
     """What fails reflow on the page as it is shown now: at 320 px, at 200 % text on a desktop."""
     found = []
     page.set_viewport_size(NARROW)
+    settle(page)
     seen = page.evaluate(STICKING_OUT)
     if seen["document"] > seen["width"] or seen["names"]:
         found.append(f"at {NARROW['width']} px the page is {seen['document']} px wide: {seen['names']}")
     if cut := page.evaluate(TEXT_CUT_OFF):
         found.append(f"at {NARROW['width']} px, text is cut off: {cut}")
+    if unreachable := page.evaluate(SCROLLS_UNREACHABLY):
+        found.append(
+            f"at {NARROW['width']} px, a box scrolls but cannot be reached by keyboard or has no name: {unreachable}"
+        )
     page.set_viewport_size(DESKTOP)
     text_zoom(TEXT_ZOOM)
     seen = page.evaluate(STICKING_OUT)
@@ -98,7 +142,7 @@ def narrow_page(browser):
     def text_zoom(factor):
         # Text-only zoom: the browser's default font sizes, which rem and em sizes follow.
         cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 16 * factor, "fixed": 13 * factor}})
-        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        settle(page)
 
     yield page, text_zoom
     context.close()
