@@ -15,6 +15,9 @@ if str(ROOT) not in sys.path:
 
 from tools.html import Raw, scroll_box  # noqa: E402
 
+# A region's name says it holds a table, in the page's language (a heading such as "RE-AIM" reads
+# the same in both).
+TABLE = {"en": "Table: {}", "no": "Tabell: {}"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
@@ -71,7 +74,7 @@ class _Tables(HTMLParser):
             self.text.append(data)
 
 
-def in_scroll_boxes(html, title=""):
+def in_scroll_boxes(html, title="", lang="en"):
     """The page's text with each table (outside a worksheet or a region) in a scroll box, named
     for its caption, the heading it comes under, or else the page's title."""
     parser = _Tables(html)
@@ -82,11 +85,13 @@ def in_scroll_boxes(html, title=""):
         if end is None:
             continue
         out.append(html[done:start])
-        out.append(scroll_box(Raw(html[start:end]), caption or heading or title))
+        out.append(scroll_box(Raw(html[start:end]), TABLE[lang].format(caption or heading or title)))
         done = end
     out.append(html[done:])
     return "".join(out)
 
 
 def on_page_content(html, page, config, files):
-    return in_scroll_boxes(html, page.title or "")
+    i18n = config.plugins.get("i18n")
+    lang = getattr(i18n, "current_language", None) or "en"
+    return in_scroll_boxes(html, page.title or "", lang if lang in TABLE else "en")
