@@ -79,8 +79,9 @@ TEXT_CUT_OFF = """() => {
 
 
 def site_pages(built_site):
-    """Every page the build wrote, in both languages (the Norwegian ones under no/), and the two
-    pages a server sends for an address that does not exist."""
+    """Every page the build wrote (each index.html but the search's and the assets' folders, which
+    hold no pages), in both languages (the Norwegian ones under no/), and the two pages a server
+    sends for an address that does not exist."""
     pages = all_pages(built_site)
     assert any(p.startswith("no/") for p in pages) and "glossary/" in pages  # the walk found the site
     return [*pages, "404.html", "no/404.html"]
@@ -165,7 +166,7 @@ def test_every_page_reflows_at_320_px_and_at_200_percent_text(narrow_page, built
 @pytest.mark.parametrize("lang", ["en", "no"])
 @pytest.mark.parametrize("ws", PAGES)
 def test_each_worksheet_filled_with_the_kits_case_reflows(narrow_page, site_url, ws, lang):
-    """The kit's share link, loaded; each record of a worksheet that shows one at a time, and
+    """The kit's share link (the same address the kit's page links to), loaded; each record of a worksheet that shows one at a time, and
     each mode of one that has two (the self-check's deeper mode shows the key activities)."""
     page, text_zoom = narrow_page
     s = t(ws, lang)
@@ -175,7 +176,7 @@ def test_each_worksheet_filled_with_the_kits_case_reflows(narrow_page, site_url,
     expect(page.locator("[data-message]")).to_contain_text(s("offer_loaded"))
     failures = {}
     switches = page.locator("select[data-collection-select], select#cs-mode")
-    views = [(None, None)] + [
+    views = [(None, "as loaded")] + [
         (i, value)
         for i in range(switches.count())
         for value in switches.nth(i).evaluate("s => [...s.options].map(o => o.value)")
@@ -186,5 +187,5 @@ def test_each_worksheet_filled_with_the_kits_case_reflows(narrow_page, site_url,
         wait_for_results(page, ws)
         open_everything(page)
         if found := problems_here(page, text_zoom):
-            failures[f"{which}={value}"] = found
+            failures[value if which is None else f"{switches.nth(which).get_attribute('id')}={value}"] = found
     assert failures == {}
