@@ -54,6 +54,12 @@ def figure(region, t, labelledby, pending=None):
     )
 
 
+def scroll_box(content, label):
+    """A table too wide for a phone scrolls sideways in this box, not the page (WCAG 1.4.10):
+    a named region that takes keyboard focus, so it scrolls by keyboard too (site.css)."""
+    return el("div", content, class_="isp-scroll", role="region", tabindex="0", aria_label=label)
+
+
 def to_results(t, target, back_to=None, back_name=None):
     """A link from a part of the form to the worksheet's results (worksheet.js then points the
     results' back link at the part the reader came from: back_to and back_name, or the item or

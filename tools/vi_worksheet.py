@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from . import exports
-from .html import Raw, back_to_form, el, esc, figure, join, to_results, void
+from .html import Raw, back_to_form, el, esc, figure, join, scroll_box, to_results, void
 from .schema import Choice, Items, Record, Text
 
 ID = "vi-worksheet"
@@ -486,14 +486,15 @@ def comparison_html(state, t, uid="vi-compare"):
             el("td", ""),
         )
     )
+    caption = t("compare_caption", first=name_a, second=name_b)
     table = el(
         "table",
-        el("caption", t("compare_caption", first=name_a, second=name_b)),
+        el("caption", caption),
         el("thead", head),
         el("tbody", Raw("".join(body))),
         class_="vi-compare-table",
     )
-    return join(picture_svg([(a, name_a), (b, name_b)], t, uid=uid), table)
+    return join(picture_svg([(a, name_a), (b, name_b)], t, uid=uid), scroll_box(table, caption))
 
 
 # ---------------------------------------------------------------- the picture
