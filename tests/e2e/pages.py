@@ -4,20 +4,15 @@ import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Error, expect
+from playwright.sync_api import expect
 
+from harness.pages import LANG_PREFIX, PAGES, ROOT, RUNTIME_PRIMED, SNAPSHOT_KEPT, ready_selector, until
 from tools import worksheets
 from tools.i18n import Strings
 
-ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
-PAGES = {
-    "stakeholder-matrix": "worksheets/stakeholder-matrix/",
-    "vi-worksheet": "worksheets/vi-worksheet/",
-    "competency-self-check": "worksheets/competency-self-check/",
-}
-LANG_PREFIX = {"en": "", "no": "no/"}
+__all__ = ["LANG_PREFIX", "PAGES", "ROOT", "RUNTIME_PRIMED", "SNAPSHOT_KEPT", "ready_selector", "until"]
 
 
 def strings(ws, lang):
@@ -28,36 +23,6 @@ def strings(ws, lang):
 def before(text):
     """The fixed part of a message, up to its first placeholder."""
     return text.split("{")[0]
-
-
-# True once the worksheet's worker has kept its start-up snapshot whole: it is written just
-# after Python is ready, and its key can be listed before its bytes are in.
-SNAPSHOT_KEPT = """async () => {
-    const cache = await caches.open('isp-python-snapshot');
-    const keys = await cache.keys();
-    if (keys.length !== 1) return false;
-    const hit = await cache.match(keys[0]);
-    return Boolean(hit) && (await hit.arrayBuffer()).byteLength > 1000000;
-}"""
-
-
-# True once a first visit has run Pyodide's runtime script once more (py-prime.js), so that the
-# next visit finds it compiled.
-RUNTIME_PRIMED = "Boolean(document.querySelector(\"[data-worksheet][data-runtime-primed='true']\"))"
-
-
-def until(page, script, arg=None, timeout=30_000):
-    """Poll an async script until it returns true (wait_for_function does not await a promise:
-    it takes the promise itself for true)."""
-    for _ in range(timeout // 250):
-        try:
-            if page.evaluate(script, arg):
-                return
-        except Error as error:  # the page reloaded meanwhile: ask the new one
-            if "context was destroyed" not in str(error):
-                raise
-        page.wait_for_timeout(250)
-    raise AssertionError(f"still false after {timeout} ms: {script}")
 
 
 def run_axe(page):
