@@ -132,3 +132,63 @@ def import_file(page, name, text, folder=None):
     page.locator("input[data-action='import']").set_input_files(
         files=[{"name": name, "mimeType": "application/json", "buffer": text.encode("utf-8")}]
     )
+
+
+def open_page(page, site_url, ws, lang, ready=True):
+    """A worksheet's page in one language; ready: wait until Python has shown the first result."""
+    page.goto(site_url + LANG_PREFIX[lang] + PAGES[ws])
+    if ready:
+        page.wait_for_selector(ready_selector(ws), timeout=60_000)
+    return page
+
+
+def wait_ready(page):
+    """After a reload: wait until Python has shown the first result again."""
+    page.wait_for_selector(ready_selector(), timeout=60_000)
+    return page
+
+
+def other_lang(lang):
+    return "no" if lang == "en" else "en"
+
+
+def storage_key(ws):
+    """Where the page keeps a worksheet's entry in localStorage (its data-storage-key)."""
+    return f"isp:{ws}"
+
+
+# The damaged copies a page has kept aside of a worksheet's saved entry, as they are stored.
+DAMAGED_COPIES = """k => Object.keys(localStorage).filter(x => x.startsWith(k + ':damaged:'))
+    .map(x => localStorage.getItem(x))"""
+
+
+def wait_view(page):
+    """Wait until Python has shown the view for the form as it is now."""
+    page.wait_for_timeout(200)
+    page.wait_for_function("() => document.querySelector('[data-worksheet]').dataset.ready === 'true'")
+
+
+# Every field of a worksheet's form as shown: those outside lists by their data-field, each
+# list's items, and a collection's records (their names and the one shown).
+FORM_VALUES = """() => {
+    const form = document.querySelector('[data-form]');
+    const fields = scope => Object.fromEntries([...scope.querySelectorAll('[data-field]')]
+        .filter(el => el.closest('[data-item], ol[data-list] > li') === (scope === form ? null : scope))
+        .map(el => [el.dataset.field, el.value]));
+    const lists = Object.fromEntries([...form.querySelectorAll('ol[data-list]')]
+        .map(ol => [ol.dataset.list, [...ol.children].map(fields)]));
+    const select = form.querySelector('[data-collection-select]');
+    const collection = select && {open: select.value, names: [...select.options].map(o => o.text)};
+    return {top: fields(form), lists, collection};
+}"""
+
+
+def form_values(page):
+    return page.evaluate(FORM_VALUES)
+
+
+def export_file(page, ws, lang, kind="json"):
+    """Click the toolbar's export button of a kind (json, csv, markdown): (file name, text)."""
+    with page.expect_download() as info:
+        page.locator(".ws-toolbar").get_by_role("button", name=strings(ws, lang)(f"export_{kind}"), exact=True).click()
+    return info.value.suggested_filename, read_download(info.value)
