@@ -14,7 +14,7 @@ The built site is served as an organisation would serve it: the real nginx with 
    service worker, and again with the site served without it), against a bare page that only
    calls `loadPyodide` with the same files on the same server, cold and repeat, taking turns
    (worksheet, bare, worksheet ...) so drift in the machine's speed hits both alike. Ratios per
-   pair; medians of the runs. Chromium is driven with nothing tracked in it (bench/devtools.py);
+   pair; medians of the runs. Chromium is driven with nothing tracked in it (harness/devtools.py);
    --playwright drives it as the tests do instead.
 
 Not a test: it prints figures and exits 0. Compare runs made on the same machine, at the same
@@ -35,12 +35,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path.insert(0, str(ROOT))
 
-from browser import executable_path, launch_args  # noqa: E402
-from devtools import Chromium  # noqa: E402
-from e2e.pages import LANG_PREFIX, PAGES, RUNTIME_PRIMED, SNAPSHOT_KEPT, until  # noqa: E402
-from nginx_server import NginxServer  # noqa: E402
+from harness.browser import executable_path, launch_args  # noqa: E402
+from harness.devtools import Chromium  # noqa: E402
+from harness.nginx_server import NginxServer  # noqa: E402
+from harness.pages import LANG_PREFIX, PAGES, RUNTIME_PRIMED, SNAPSHOT_KEPT, until  # noqa: E402
 
 # The bare page: loadPyodide on the main thread, with Pyodide's files as its npm package ships
 # them (bench-pyodide/: its all-source standard library, not the site's compiled one, and its
@@ -203,7 +203,7 @@ def visit(open_tab, url, watch):
 
 
 def playwright_chromium():
-    """Playwright's own Chromium, where the machine has none (tests/browser.py)."""
+    """Playwright's own Chromium, where the machine has none (harness/browser.py)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -211,7 +211,7 @@ def playwright_chromium():
 
 
 class DevToolsHarness:
-    """The default: Chromium through its DevTools protocol, nothing tracked (bench/devtools.py)."""
+    """The default: Chromium through its DevTools protocol, nothing tracked (harness/devtools.py)."""
 
     name = "DevTools protocol, nothing tracked"
 
@@ -248,7 +248,7 @@ class PlaywrightTab:
 
 class PlaywrightHarness:
     """--playwright: as the tests drive Chromium, with Playwright's tracking of every page and
-    worker switched on (slower on a repeat visit than a reader's browser; see bench/devtools.py)."""
+    worker switched on (slower on a repeat visit than a reader's browser; see harness/devtools.py)."""
 
     name = "Playwright"
 
@@ -321,7 +321,7 @@ def main():
     parser.add_argument(
         "--playwright",
         action="store_true",
-        help="time Python's start through Playwright, as the tests drive Chromium (see bench/devtools.py)",
+        help="time Python's start through Playwright, as the tests drive Chromium (see harness/devtools.py)",
     )
     args = parser.parse_args()
 

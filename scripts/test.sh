@@ -9,7 +9,7 @@ need=()
 command -v hunspell >/dev/null || need+=(hunspell)
 [ -e /usr/share/hunspell/en_GB.dic ] || need+=(hunspell-en-gb)
 [ -e /usr/share/hunspell/nb_NO.dic ] || need+=(hunspell-no)
-# A real nginx serves the site with the shipped headers (tests/nginx_server.py).
+# A real nginx serves the site with the shipped headers (harness/nginx_server.py).
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
 if [ ${#need[@]} -gt 0 ]; then

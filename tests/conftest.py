@@ -9,9 +9,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from browser import launch_args  # noqa: E402
-from nginx_server import NginxServer  # noqa: E402
-from site_server import PUBLIC_URL, SiteServer  # noqa: E402
+from harness.browser import launch_args  # noqa: E402
+from harness.nginx_server import NginxServer  # noqa: E402
+from harness.site_server import PUBLIC_URL, SiteServer  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -4,20 +4,15 @@ import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Error, expect
+from playwright.sync_api import expect
 
+from harness.pages import LANG_PREFIX, PAGES, ROOT, RUNTIME_PRIMED, SNAPSHOT_KEPT, ready_selector, until
 from tools import worksheets
-from tools.i18n import LANG_FOLDER, Strings
+from tools.i18n import Strings
 
-ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
-PAGES = {
-    "stakeholder-matrix": "worksheets/stakeholder-matrix/",
-    "vi-worksheet": "worksheets/vi-worksheet/",
-    "competency-self-check": "worksheets/competency-self-check/",
-}
-LANG_PREFIX = LANG_FOLDER
+__all__ = ["LANG_PREFIX", "PAGES", "ROOT", "RUNTIME_PRIMED", "SNAPSHOT_KEPT", "ready_selector", "until"]
 
 
 def strings(ws, lang):
@@ -28,36 +23,6 @@ def strings(ws, lang):
 def before(text):
     """The fixed part of a message, up to its first placeholder."""
     return text.split("{")[0]
-
-
-# True once the worksheet's worker has kept its start-up snapshot whole: it is written just
-# after Python is ready, and its key can be listed before its bytes are in.
-SNAPSHOT_KEPT = """async () => {
-    const cache = await caches.open('isp-python-snapshot');
-    const keys = await cache.keys();
-    if (keys.length !== 1) return false;
-    const hit = await cache.match(keys[0]);
-    return Boolean(hit) && (await hit.arrayBuffer()).byteLength > 1000000;
-}"""
-
-
-# True once a first visit has run Pyodide's runtime script once more (py-prime.js), so that the
-# next visit finds it compiled.
-RUNTIME_PRIMED = "Boolean(document.querySelector(\"[data-worksheet][data-runtime-primed='true']\"))"
-
-
-def until(page, script, arg=None, timeout=30_000):
-    """Poll an async script until it returns true (wait_for_function does not await a promise:
-    it takes the promise itself for true)."""
-    for _ in range(timeout // 250):
-        try:
-            if page.evaluate(script, arg):
-                return
-        except Error as error:  # the page reloaded meanwhile: ask the new one
-            if "context was destroyed" not in str(error):
-                raise
-        page.wait_for_timeout(250)
-    raise AssertionError(f"still false after {timeout} ms: {script}")
 
 
 def run_axe(page):
@@ -167,3 +132,63 @@ def import_file(page, name, text, folder=None):
     page.locator("input[data-action='import']").set_input_files(
         files=[{"name": name, "mimeType": "application/json", "buffer": text.encode("utf-8")}]
     )
+
+
+def open_page(page, site_url, ws, lang, ready=True):
+    """A worksheet's page in one language; ready: wait until Python has shown the first result."""
+    page.goto(site_url + LANG_PREFIX[lang] + PAGES[ws])
+    if ready:
+        page.wait_for_selector(ready_selector(ws), timeout=60_000)
+    return page
+
+
+def wait_ready(page):
+    """After a reload: wait until Python has shown the first result again."""
+    page.wait_for_selector(ready_selector(), timeout=60_000)
+    return page
+
+
+def other_lang(lang):
+    return "no" if lang == "en" else "en"
+
+
+def storage_key(ws):
+    """Where the page keeps a worksheet's entry in localStorage (its data-storage-key)."""
+    return f"isp:{ws}"
+
+
+# The damaged copies a page has kept aside of a worksheet's saved entry, as they are stored.
+DAMAGED_COPIES = """k => Object.keys(localStorage).filter(x => x.startsWith(k + ':damaged:'))
+    .map(x => localStorage.getItem(x))"""
+
+
+def wait_view(page):
+    """Wait until Python has shown the view for the form as it is now."""
+    page.wait_for_timeout(200)
+    page.wait_for_function("() => document.querySelector('[data-worksheet]').dataset.ready === 'true'")
+
+
+# Every field of a worksheet's form as shown: those outside lists by their data-field, each
+# list's items, and a collection's records (their names and the one shown).
+FORM_VALUES = """() => {
+    const form = document.querySelector('[data-form]');
+    const fields = scope => Object.fromEntries([...scope.querySelectorAll('[data-field]')]
+        .filter(el => el.closest('[data-item], ol[data-list] > li') === (scope === form ? null : scope))
+        .map(el => [el.dataset.field, el.value]));
+    const lists = Object.fromEntries([...form.querySelectorAll('ol[data-list]')]
+        .map(ol => [ol.dataset.list, [...ol.children].map(fields)]));
+    const select = form.querySelector('[data-collection-select]');
+    const collection = select && {open: select.value, names: [...select.options].map(o => o.text)};
+    return {top: fields(form), lists, collection};
+}"""
+
+
+def form_values(page):
+    return page.evaluate(FORM_VALUES)
+
+
+def export_file(page, ws, lang, kind="json"):
+    """Click the toolbar's export button of a kind (json, csv, markdown): (file name, text)."""
+    with page.expect_download() as info:
+        page.locator(".ws-toolbar").get_by_role("button", name=strings(ws, lang)(f"export_{kind}"), exact=True).click()
+    return info.value.suggested_filename, read_download(info.value)

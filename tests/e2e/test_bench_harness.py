@@ -1,12 +1,12 @@
 """The benchmark times Python's start in a Chromium driven through its DevTools protocol with
-nothing tracked (bench/devtools.py), as a reader's browser runs. This checks that driver against
+nothing tracked (harness/devtools.py), as a reader's browser runs. This checks that driver against
 the real site: a first visit starts Python, and the next, in the same profile, starts it from the
 first visit's snapshot, as the figures it prints assume."""
 
-from browser import executable_path, launch_args
 from pages import PAGES, RUNTIME_PRIMED, SNAPSHOT_KEPT
 
-from bench.devtools import Chromium
+from harness.browser import executable_path, launch_args
+from harness.devtools import Chromium
 
 READY = "document.querySelector('[data-worksheet][data-ready=\"true\"]')?.dataset.pythonFrom"
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from pages import run_axe
 from playwright.sync_api import expect
-from site_server import SiteServer
+
+from harness.site_server import SiteServer
 
 ROOT = Path(__file__).resolve().parents[2]
 LOGO = (

@@ -1,15 +1,16 @@
-"""The competency self-check in a real Chromium, on the real built site, with the real Pyodide."""
+"""The competency self-check in a real Chromium, on the real built site, with the real Pyodide: what
+only this worksheet does (what every worksheet does is in test_worksheet_contract.py)."""
 
 import json
 import re
 
 import pytest
-from pages import LANG_PREFIX, PAGES, outside_hosts, read_download, run_axe
+from pages import form_values, read_download, wait_view
 from playwright.sync_api import expect
+from sheets import choose_files, cs_rate, self_check_file
 
 from sitebuild import content
 from tools import competency_self_check as cs
-from tools import worksheets
 from tools.i18n import Strings
 
 WS = "competency-self-check"
@@ -27,49 +28,6 @@ WORDS = {
 
 def name(cid, lang):
     return cs.name_of(cs.competency_by_id(cid), S[lang])
-
-
-def rate(page, cid, value):
-    page.select_option(f"#cs-{cid}-level", value)
-
-
-def wait_view(page):
-    """Wait until Python has shown the view for the form as it is now."""
-    page.wait_for_timeout(200)
-    page.wait_for_function("() => document.querySelector('[data-worksheet]').dataset.ready === 'true'")
-
-
-def values(page):
-    """Every field of the form, and each list's items, as shown."""
-    return page.evaluate("""() => {
-        const form = document.querySelector('[data-form]');
-        const top = Object.fromEntries([...form.querySelectorAll('[data-field]')]
-            .filter(el => !el.closest('[data-item]')).map(el => [el.dataset.field, el.value]));
-        const lists = Object.fromEntries([...form.querySelectorAll('ol[data-list]')].map(ol => [ol.dataset.list,
-            [...ol.children].map(li => Object.fromEntries([...li.querySelectorAll('[data-field]')]
-                .map(el => [el.dataset.field, el.value])))]));
-        return {top, lists};
-    }""")
-
-
-def self_check_file(levels, name="", mode="quick", activities=None, date="2024-03-01"):
-    comps = {cid: {"level": v} for cid, v in levels.items()}
-    for cid, acts in (activities or {}).items():
-        comps.setdefault(cid, {})["activities"] = acts
-    data = {"name": name, "date": date, "mode": mode, "competencies": comps}
-    return worksheets.export(WS, "json", data, "en")["text"]
-
-
-def choose_files(page, into, files):
-    page.locator(f"input[data-action='attach'][data-into='{into}']").set_input_files(
-        files=[{"name": n, "mimeType": "application/json", "buffer": text.encode("utf-8")} for n, text in files]
-    )
-
-
-def import_file(page, name, text):
-    page.locator("input[data-action='import']").set_input_files(
-        files=[{"name": name, "mimeType": "application/json", "buffer": text.encode("utf-8")}]
-    )
 
 
 def download(page, action):
@@ -94,11 +52,11 @@ def test_rating_shows_the_profile_and_names_strengths_and_growth(open_worksheet,
         "href", f"../../guide/co-creation-and-engagement/#{FIRST['id']}"
     )
     expect(page.locator("#cs-scale")).to_contain_text(WORDS[lang]["confident"])
-    rate(page, IDS[0], "3")
-    rate(page, IDS[1], "4")
-    rate(page, IDS[5], "1")
-    rate(page, IDS[6], "not-relevant")
-    rate(page, IDS[7], "2")
+    cs_rate(page, IDS[0], "3")
+    cs_rate(page, IDS[1], "4")
+    cs_rate(page, IDS[5], "1")
+    cs_rate(page, IDS[6], "not-relevant")
+    cs_rate(page, IDS[7], "2")
     wait_view(page)
     profile = page.locator("[data-region='profile'] svg")
     expect(profile).to_have_count(2)
@@ -121,7 +79,7 @@ def test_rating_shows_the_profile_and_names_strengths_and_growth(open_worksheet,
 def test_deeper_mode_takes_the_level_from_the_key_activities(open_worksheet, page, lang):
     t = S[lang]
     open_worksheet(WS, lang)
-    rate(page, FIRST["id"], "1")
+    cs_rate(page, FIRST["id"], "1")
     activities = page.locator(f"#cs-competency-{FIRST['id']} .cs-activities")
     expect(activities).to_be_hidden()
     page.select_option("#cs-mode", "deeper")
@@ -149,7 +107,7 @@ def test_deeper_mode_takes_the_level_from_the_key_activities(open_worksheet, pag
 def test_principles_and_the_development_plan(open_worksheet, page, lang):
     t = S[lang]
     open_worksheet(WS, lang)
-    rate(page, IDS[3], "2")
+    cs_rate(page, IDS[3], "2")
     p0 = cs.principles()[0]["id"]
     page.select_option(f"#cs-principle-{p0}-stance", "hard")
     page.fill(f"#cs-principle-{p0}-notes", "With managers")
@@ -177,89 +135,15 @@ def test_principles_and_the_development_plan(open_worksheet, page, lang):
     expect(report).to_contain_text("2026-06-30")
 
 
-def test_reload_restores_everything(open_worksheet, page, lang):
-    open_worksheet(WS, lang)
-    page.fill("#cs-name", "Åse Ødegård")
-    page.fill("#cs-date", "2025-03-01")
-    rate(page, IDS[0], "3")
-    rate(page, IDS[14], "not-relevant")
-    page.fill(f"#cs-{IDS[2]}-notes", "Notes æøå")
-    page.select_option("#cs-mode", "deeper")
-    page.select_option(f"#cs-{FIRST['id']}-a2", "4")
-    page.locator("ol[data-list='plan'] > li [data-field='competency']").select_option(IDS[9])
-    page.fill("#cs-reflection-practice", "Peer group each month")
-    choose_files(page, "earlier", [("old.json", self_check_file({IDS[0]: 1}))])
-    choose_files(
-        page, "team", [("a.json", self_check_file({IDS[0]: 4}, name="Ann")), ("b.json", self_check_file({IDS[0]: 2}))]
-    )
-    expect(page.locator("ol[data-list='team'] > li")).to_have_count(2)
-    wait_view(page)
-    before = values(page)
-    page.reload()
-    page.wait_for_selector('[data-ready="true"]')
-    assert values(page) == before
-    assert before["top"]["mode"] == "deeper" and before["top"][f"earlier.levels.{IDS[0]}"] == "1"
-    assert [p["label"] for p in before["lists"]["team"]] == ["Ann", S[lang]("person_n", n=2)]
-    expect(page.locator(f"#cs-competency-{FIRST['id']} .cs-activities")).to_be_visible()
-    expect(page.locator("[data-region='comparison'] svg")).to_have_count(1)
-    expect(page.locator("[data-region='team'] svg")).to_have_count(1)
-
-
 # ---------------------------------------------------------------- files
-
-
-def test_export_then_import_in_the_other_language_gives_the_same_data(open_worksheet, page, lang):
-    t = S[lang]
-    open_worksheet(WS, lang)
-    page.fill("#cs-name", "Shared")
-    rate(page, IDS[0], "2")
-    rate(page, IDS[4], "not-relevant")
-    page.select_option("#cs-mode", "deeper")
-    page.select_option(f"#cs-{FIRST['id']}-a1", "3")
-    page.select_option(f"#cs-principle-{cs.principles()[2]['id']}-stance", "both")
-    page.locator("ol[data-list='plan'] > li [data-field='competency']").select_option(IDS[12])
-    choose_files(page, "team", [("a.json", self_check_file({IDS[0]: 4}, name="Ann"))])
-    expect(page.locator("ol[data-list='team'] > li")).to_have_count(1)
-    wait_view(page)
-    before = values(page)
-    filename, exported = download(page, "export-json")
-    assert filename == f"{t('file_stem')}.json"
-    doc = json.loads(exported)
-    assert doc["format"] == "isp-competency-self-check" and doc["version"] == 1
-    assert doc["data"]["competencies"][IDS[0]]["level"] == 2
-    assert doc["data"]["competencies"][FIRST["id"]]["activities"][ACTS[0]] == 3
-    assert doc["data"]["competencies"][IDS[4]]["level"] == "not-relevant"
-    assert "team" not in doc["data"]  # the team view stays in this browser
-
-    page.once("dialog", lambda d: d.accept())
-    page.get_by_role("button", name=t("clear_all")).click()
-    expect(page.locator("#cs-name")).to_have_value("")
-    expect(page.locator("#cs-mode")).to_have_value("quick")
-    expect(page.locator("ol[data-list='team'] > li")).to_have_count(0)
-
-    other = "no" if lang == "en" else "en"
-    page.goto(page.url.replace(LANG_PREFIX[lang] + PAGES[WS], LANG_PREFIX[other] + PAGES[WS]))
-    page.wait_for_selector('[data-ready="true"]')
-    import_file(page, "self-check.json", exported)
-    expect(page.locator("#cs-name")).to_have_value("Shared")
-    wait_view(page)
-    after = values(page)
-    assert after["top"] == before["top"]
-    assert after["lists"]["plan"] == before["lists"]["plan"] and after["lists"]["team"] == []
-    assert json.loads(download(page, "export-json")[1]) == doc
-    # The CSV and Markdown exports, in the other language.
-    filename, csv_text = download(page, "export-csv")
-    assert filename == f"{S[other]('file_stem')}.csv" and name(IDS[0], other) in csv_text
-    _, md = download(page, "export-markdown")
-    assert md.startswith(f"# {S[other]('title')}")
 
 
 def test_compare_with_an_earlier_self_check(open_worksheet, page, lang):
     t = S[lang]
     open_worksheet(WS, lang)
-    rate(page, IDS[0], "3")
-    rate(page, IDS[1], "2")
-    rate(page, IDS[2], "4")
+    cs_rate(page, IDS[0], "3")
+    cs_rate(page, IDS[1], "2")
+    cs_rate(page, IDS[2], "4")
     # Made in the other mode: its level follows the deeper rule (median of 1, 2 → 1).
     earlier = self_check_file(
         {IDS[0]: 2, IDS[1]: 3, IDS[2]: 4},
@@ -331,16 +215,16 @@ def test_team_view_with_several_files(open_worksheet, page, lang):
     expect(region).to_have_text(t("team_empty"))
 
 
-@pytest.mark.parametrize("target", ["import", "earlier", "team"])
-def test_bad_files_say_why_and_change_nothing(open_worksheet, page, lang, target):
+@pytest.mark.parametrize("target", ["earlier", "team"])
+def test_bad_files_brought_in_say_why_and_change_nothing(open_worksheet, page, lang, target):
     t = S[lang]
     open_worksheet(WS, lang)
-    rate(page, IDS[0], "3")
+    cs_rate(page, IDS[0], "3")
     page.fill("#cs-name", "Keep me")
     choose_files(page, "team", [("kept.json", self_check_file({IDS[0]: 2}, name="Kept"))])
     expect(page.locator("ol[data-list='team'] > li")).to_have_count(1)
     wait_view(page)
-    before = values(page)
+    before = form_values(page)
     message = page.locator("[data-message]")
     cases = {
         "not json": ("this is { not json", t("import_not_json")),
@@ -362,49 +246,38 @@ def test_bad_files_say_why_and_change_nothing(open_worksheet, page, lang, target
         ),
     }
     for case, (text, expected) in cases.items():
-        if target == "import":
-            import_file(page, "bad.json", text)
-        else:
-            choose_files(
-                page,
-                target,
-                [("good.json", self_check_file({IDS[0]: 1})), ("bad.json", text)]
-                if target == "team"
-                else [("bad.json", text)],
-            )
+        choose_files(
+            page,
+            target,
+            [("good.json", self_check_file({IDS[0]: 1})), ("bad.json", text)]
+            if target == "team"
+            else [("bad.json", text)],
+        )
         expect(message).to_contain_text(expected)
-        if target != "import" and case != "too large":
+        if case != "too large":
             expect(message).to_contain_text(t("attach_failed"))
             expect(message).to_contain_text("bad.json")
-        assert values(page) == before, case
+        assert form_values(page) == before, case
         page.evaluate("() => document.querySelector('[data-message]').replaceChildren()")
     page.reload()
     page.wait_for_selector('[data-ready="true"]')
-    assert values(page) == before
+    assert form_values(page) == before
 
 
-def test_hostile_text_stays_text_everywhere(open_worksheet, page, lang, no_dialogs_expected):
+def test_markup_in_files_brought_in_stays_text_in_the_comparison_and_the_team_view(
+    open_worksheet, page, lang, no_dialogs_expected
+):
     open_worksheet(WS, lang)
-    page.fill("#cs-name", HOSTILE)
-    page.fill("#cs-role", HOSTILE)
-    rate(page, IDS[0], "4")
-    page.fill(f"#cs-{IDS[0]}-notes", HOSTILE)
-    page.fill(f"#cs-principle-{cs.principles()[0]['id']}-notes", HOSTILE)
-    plan = page.locator("ol[data-list='plan'] > li").first
-    plan.locator("[data-field='competency']").select_option(IDS[0])
-    plan.locator("[data-field='next_steps']").fill(HOSTILE)
-    page.fill("#cs-reflection-strengths", HOSTILE)
+    cs_rate(page, IDS[0], "4")
     choose_files(page, "earlier", [(HOSTILE + ".json", self_check_file({IDS[0]: 2}, name=HOSTILE))])
     choose_files(page, "team", [(HOSTILE + ".json", self_check_file({IDS[0]: 2}, name=HOSTILE))])
     expect(page.locator("[data-region='team'] table").first).to_contain_text(HOSTILE)
     expect(page.locator("[data-region='comparison']")).to_contain_text(HOSTILE)
-    expect(page.locator("[data-region='report']")).to_contain_text(HOSTILE)
     assert page.locator("img[src='x']").count() == 0
-    for action in ("export-markdown", "export-team-markdown"):
-        _, markdown = download(page, action)
-        assert re.search(r"(?<!\\)<(?!br>)", markdown) is None, markdown
+    _, markdown = download(page, "export-team-markdown")
+    assert re.search(r"(?<!\\)<(?!br>)", markdown) is None, markdown
     page.reload()
-    page.wait_for_selector('[data-ready="true"]')
+    wait_view(page)
     assert page.locator("img[src='x']").count() == 0
     expect(page.locator("ol[data-list='team'] [data-field='label']")).to_have_value(HOSTILE)
 
@@ -447,55 +320,6 @@ def test_keyboard_alone_rates_switches_mode_and_plans(open_worksheet, page, lang
     tab_to("input[data-into='earlier']")
     tab_to("input[data-into='team']")
     tab_to("button[data-action='export-team-csv']")
-
-
-def test_print_shows_the_report_and_the_blank_form(open_worksheet, page, lang):
-    t = S[lang]
-    open_worksheet(WS, lang)
-    rate(page, IDS[0], "3")
-    page.fill("#cs-name", "Printed name")
-    wait_view(page)
-    page.emulate_media(media="print")
-    report = page.locator(".ws-report")
-    expect(report).to_be_visible()
-    expect(report).to_contain_text("Printed name")
-    expect(report.locator("svg")).to_have_count(2)
-    expect(page.locator(".ws-form")).to_be_hidden()
-    page.evaluate("() => document.body.classList.add('ws-printing-blank')")
-    blank = page.locator(".ws-blank")
-    expect(blank).to_be_visible()
-    expect(blank).to_contain_text(t("blank_activities_heading"))
-    expect(report).to_be_hidden()
-    pdf = page.pdf(format="A4")
-    assert pdf.startswith(b"%PDF")
-
-
-def test_no_request_leaves_the_site(page, site_url, lang):
-    urls = []
-    page.on("request", lambda r: urls.append(r.url))
-    page.goto(site_url + LANG_PREFIX[lang] + PAGES[WS])
-    page.wait_for_selector('[data-ready="true"]', timeout=60_000)
-    rate(page, IDS[0], "2")
-    choose_files(page, "team", [("a.json", self_check_file({IDS[0]: 4}))])
-    expect(page.locator("ol[data-list='team'] > li")).to_have_count(1)
-    assert any(u.endswith(".wasm") for u in urls)
-    assert outside_hosts(urls, site_url) == []
-
-
-def test_axe_finds_nothing_on_the_worksheet(open_worksheet, page, lang):
-    open_worksheet(WS, lang)
-    rate(page, IDS[0], "3")
-    rate(page, IDS[1], "not-relevant")
-    page.select_option("#cs-mode", "deeper")
-    page.select_option(f"#cs-{FIRST['id']}-a1", "2")
-    choose_files(page, "earlier", [("old.json", self_check_file({IDS[0]: 1}))])
-    choose_files(
-        page, "team", [("a.json", self_check_file({IDS[0]: 4}, name="Ann")), ("b.json", self_check_file({IDS[0]: 1}))]
-    )
-    expect(page.locator("[data-region='team'] svg")).to_have_count(1)
-    expect(page.locator("[data-region='comparison'] svg")).to_have_count(1)
-    page.locator("[data-region='profile'] details summary").click()
-    assert run_axe(page) == []
 
 
 @pytest.mark.parametrize("lang", ["en", "no"])

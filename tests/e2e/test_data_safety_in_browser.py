@@ -8,26 +8,14 @@ import json
 import re
 
 import pytest
-from pages import LANG_PREFIX, PAGES, before, read_download
+from pages import PAGES, before, open_page, read_download
 from pages import strings as t
 from playwright.sync_api import expect
+from sheets import SHEETS
 
 from tools import schema, worksheets
 
-# For each worksheet, a text input and a textarea on the form as it first shows.
-FIELDS = {
-    "stakeholder-matrix": ("ol[data-list='stakeholders'] > li [data-field='name']", "[data-field='objective']"),
-    "vi-worksheet": ("#vi-name", "#vi-what"),
-    "competency-self-check": ("#cs-role", "[data-field='reflection.strengths']"),
-}
 WS = tuple(PAGES)
-
-
-def open_ws(page, site_url, ws, lang, ready=True):
-    page.goto(site_url + LANG_PREFIX[lang] + PAGES[ws])
-    if ready:
-        page.wait_for_selector(f'[data-worksheet="{ws}"][data-ready="true"]', timeout=60_000)
-    return page
 
 
 def button(page, ws, lang, key):
@@ -56,9 +44,9 @@ def limit_of(ws, selector, page):
 def test_limits_hold_where_the_text_is_typed_and_pasted_and_the_export_imports_again(
     clipboard_context, site_url, ws, lang
 ):
-    page = open_ws(clipboard_context.new_page(), site_url, ws, lang)
+    page = open_page(clipboard_context.new_page(), site_url, ws, lang)
     s = t(ws, lang)
-    short, long_ = FIELDS[ws]
+    short, long_ = SHEETS[ws].short, SHEETS[ws].text
     field = page.locator(short).first
     limit = limit_of(ws, short, page)
     assert field.get_attribute("maxlength") == str(limit)
@@ -116,9 +104,9 @@ BAD_FILES = [
 @pytest.mark.parametrize("lang", ["en", "no"])
 @pytest.mark.parametrize("ws", WS)
 def test_bad_files_are_refused_and_the_calculator_keeps_running(clipboard_context, site_url, ws, lang):
-    page = open_ws(clipboard_context.new_page(), site_url, ws, lang)
+    page = open_page(clipboard_context.new_page(), site_url, ws, lang)
     mod, s = worksheets.get(ws), t(ws, lang)
-    short = page.locator(FIELDS[ws][0]).first
+    short = page.locator(SHEETS[ws].short).first
     short.fill("Mine")
     message = page.locator("[data-message]")
     for name, make, key in BAD_FILES:
@@ -136,7 +124,7 @@ def test_bad_files_are_refused_and_the_calculator_keeps_running(clipboard_contex
 
 def damaged_entries(ws):
     mod = worksheets.get(ws)
-    field = FIELDS[ws][0]
+    field = SHEETS[ws].short
     return [
         ("not JSON", '{"format": "' + mod.FORMAT + '", "data": {', "damaged_not_json", None),
         ("not an object", "[1, 2, 3]", "damaged_not_worksheet", None),
@@ -166,7 +154,7 @@ def damaged_entries(ws):
 @pytest.mark.parametrize("lang", ["en", "no"])
 @pytest.mark.parametrize("ws", WS)
 def test_damaged_saved_state_is_kept_reported_and_offered_for_download(clipboard_context, site_url, ws, lang):
-    page = open_ws(clipboard_context.new_page(), site_url, ws, lang, ready=False)
+    page = open_page(clipboard_context.new_page(), site_url, ws, lang, ready=False)
     key = page.locator("[data-worksheet]").get_attribute("data-storage-key")
     s = t(ws, lang)
     for name, text, reason, recovered in damaged_entries(ws):
@@ -183,7 +171,7 @@ def test_damaged_saved_state_is_kept_reported_and_offered_for_download(clipboard
         if recovered:
             assert page.locator(recovered).first.input_value() == "Recovered", name
         # Typing saves over the entry, but the copy stays, and downloads as it was.
-        page.locator(FIELDS[ws][1]).first.fill("New text")
+        page.locator(SHEETS[ws].text).first.fill("New text")
         page.wait_for_timeout(200)
         copies = page.evaluate(
             "k => Object.keys(localStorage).filter(x => x.startsWith(k + ':damaged:'))"
@@ -204,7 +192,7 @@ def test_damaged_saved_state_is_kept_reported_and_offered_for_download(clipboard
 def test_text_over_a_limit_saved_by_an_older_version_is_kept_and_named(clipboard_context, site_url, lang):
     ws = "stakeholder-matrix"
     mod, s = worksheets.get(ws), t(ws, lang)
-    page = open_ws(clipboard_context.new_page(), site_url, ws, lang, ready=False)
+    page = open_page(clipboard_context.new_page(), site_url, ws, lang, ready=False)
     long_text = "x" * 2100
     page.evaluate(
         "([k, v]) => localStorage.setItem(k, v)",
@@ -224,8 +212,8 @@ def test_text_over_a_limit_saved_by_an_older_version_is_kept_and_named(clipboard
 def test_two_tabs_take_in_each_others_changes(clipboard_context, site_url, lang):
     ws = "stakeholder-matrix"
     s = t(ws, lang)
-    first = open_ws(clipboard_context.new_page(), site_url, ws, lang)
-    second = open_ws(clipboard_context.new_page(), site_url, ws, lang)
+    first = open_page(clipboard_context.new_page(), site_url, ws, lang)
+    second = open_page(clipboard_context.new_page(), site_url, ws, lang)
     first.locator("[data-field='objective']").fill("Typed in the first tab")
     expect(second.locator("[data-field='objective']")).to_have_value("Typed in the first tab")
     expect(second.locator("[data-message]")).to_have_text(s("other_tab"))
@@ -257,7 +245,7 @@ def test_full_storage_is_reported_the_text_stays_and_saving_resumes(clipboard_co
     ws = "vi-worksheet"
     s = t(ws, lang)
     clipboard_context.add_init_script(FULL_STORAGE)
-    page = open_ws(clipboard_context.new_page(), site_url, ws, lang)
+    page = open_page(clipboard_context.new_page(), site_url, ws, lang)
     page.evaluate("window.__storageFull = true")
     page.locator("#vi-what").fill("Not saved yet")
     expect(page.locator("[data-message]")).to_have_text(s("storage_failed"))
@@ -273,15 +261,15 @@ def test_full_storage_is_reported_the_text_stays_and_saving_resumes(clipboard_co
 def test_print_without_python_gives_the_readers_answers(clipboard_context, site_url, ws, lang):
     clipboard_context.route("**/*.wasm", lambda route: route.abort())
     clipboard_context.add_init_script("window.print = () => { window.__printed = document.body.className; };")
-    page = open_ws(clipboard_context.new_page(), site_url, ws, lang, ready=False)
+    page = open_page(clipboard_context.new_page(), site_url, ws, lang, ready=False)
     page.wait_for_selector("[data-worksheet][data-failed='true']", timeout=60_000)
-    page.locator(FIELDS[ws][1]).first.fill("My answer on paper")
+    page.locator(SHEETS[ws].text).first.fill("My answer on paper")
     button(page, ws, lang, "print_filled").click()
     assert "ws-printing-form" in page.evaluate("window.__printed")
     page.evaluate("document.body.classList.add('ws-printing-form')")
     page.emulate_media(media="print")
-    expect(page.locator(FIELDS[ws][1]).first).to_be_visible()
-    expect(page.locator(FIELDS[ws][1]).first).to_have_value("My answer on paper")
+    expect(page.locator(SHEETS[ws].text).first).to_be_visible()
+    expect(page.locator(SHEETS[ws].text).first).to_have_value("My answer on paper")
     expect(page.locator(".ws-toolbar[role=toolbar]")).to_be_hidden()
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
@@ -301,7 +289,7 @@ def test_every_control_shows_keyboard_focus(clipboard_context, site_url, ws, sch
     page = clipboard_context.new_page()
     page.emulate_media(color_scheme=scheme)
     lang = "en" if scheme == "light" else "no"
-    open_ws(page, site_url, ws, lang)
+    open_page(page, site_url, ws, lang)
     page.locator(".ws-privacy").click()  # start tabbing from the top of the worksheet
     seen, missing = set(), []
     for _ in range(80):
@@ -319,11 +307,11 @@ def test_every_control_shows_keyboard_focus(clipboard_context, site_url, ws, sch
 @pytest.mark.parametrize("lang", ["en", "no"])
 @pytest.mark.parametrize("ws", WS)
 def test_saving_shows_the_time_without_moving_the_page_or_taking_focus(clipboard_context, site_url, ws, lang):
-    page = open_ws(clipboard_context.new_page(), site_url, ws, lang)
+    page = open_page(clipboard_context.new_page(), site_url, ws, lang)
     s = t(ws, lang)
     saved = page.locator("[data-saved]")
     expect(saved).to_have_text("")
-    area = page.locator(FIELDS[ws][1]).first
+    area = page.locator(SHEETS[ws].text).first
     area.scroll_into_view_if_needed()
     area.click()
     scrolled = page.evaluate("window.scrollY")

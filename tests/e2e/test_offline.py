@@ -12,7 +12,8 @@ import pytest
 from pages import LANG_PREFIX, PAGES, run_axe, search_hrefs, until
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
-from site_server import SiteServer
+
+from harness.site_server import SiteServer
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "hooks"))
 import offline

@@ -6,34 +6,23 @@ Norwegian home page's title)."""
 import re
 
 import pytest
-from pages import LANG_PREFIX, PAGES
+from pages import LANG_PREFIX, PAGES, open_page
 from pages import strings as t
 from playwright.sync_api import expect
+from sheets import SHEETS
 
 from sitebuild import content
 from tools import worksheets
 
 PHONE = {"width": 390, "height": 844}
-# A part of each form, the figure in its results, and what the picture's smallest text is.
-FORMS = {
-    "stakeholder-matrix": ("ol[data-list='stakeholders'] > li", "sm-matrix-heading", "[data-region='matrix'] svg"),
-    "vi-worksheet": ("#vi-context-heading", "vi-picture-heading", "[data-region='picture'] svg"),
-    "competency-self-check": ("fieldset.cs-domain", "cs-profile-heading", "[data-region='profile'] svg"),
-}
-
-
-def open_ws(page, site_url, ws, lang):
-    page.goto(site_url + LANG_PREFIX[lang] + PAGES[ws])
-    page.wait_for_selector(f'[data-worksheet="{ws}"][data-ready="true"]', timeout=60_000)
-    return page
 
 
 @pytest.mark.parametrize("lang", ["en", "no"])
 @pytest.mark.parametrize("ws", PAGES)
 def test_from_the_form_to_the_results_and_back(page, site_url, ws, lang):
-    open_ws(page, site_url, ws, lang)
+    open_page(page, site_url, ws, lang)
     s = t(ws, lang)
-    part_sel, heading, _ = FORMS[ws]
+    part_sel, heading = SHEETS[ws].part, SHEETS[ws].results_heading
     part = page.locator(part_sel).first
     if ws == "vi-worksheet":  # an element's heading, and the link at the end of its section
         link = page.locator("a[data-back-to='vi-context-heading']")
@@ -58,8 +47,8 @@ def test_from_the_form_to_the_results_and_back(page, site_url, ws, lang):
 @pytest.mark.parametrize("ws", PAGES)
 def test_pictures_keep_their_text_readable_at_phone_width(browser, site_url, ws, lang):
     context = browser.new_context(viewport=PHONE, device_scale_factor=1, service_workers="block")
-    page = open_ws(context.new_page(), site_url, ws, lang)
-    svg = page.locator(FORMS[ws][2]).first
+    page = open_page(context.new_page(), site_url, ws, lang)
+    svg = page.locator(SHEETS[ws].picture).first
     expect(svg).to_be_attached()
     smallest = svg.evaluate("""svg => {
         const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
@@ -77,7 +66,7 @@ def test_pictures_keep_their_text_readable_at_phone_width(browser, site_url, ws,
 @pytest.mark.parametrize("ws", PAGES)
 def test_no_floating_button_covers_the_form_on_a_phone(browser, site_url, ws):
     context = browser.new_context(viewport=PHONE, service_workers="block")
-    page = open_ws(context.new_page(), site_url, ws, "no")
+    page = open_page(context.new_page(), site_url, ws, "no")
     page.mouse.wheel(0, 2500)
     page.wait_for_timeout(300)
     page.mouse.wheel(0, -400)  # Material shows its back-to-top button when scrolling up
@@ -99,7 +88,7 @@ def test_no_floating_button_covers_the_form_on_a_phone(browser, site_url, ws):
 @pytest.mark.parametrize("lang", ["en", "no"])
 @pytest.mark.parametrize("ws", PAGES)
 def test_a_printed_report_has_one_title_in_black(page, site_url, ws, lang):
-    open_ws(page, site_url, ws, lang)
+    open_page(page, site_url, ws, lang)
     page.emulate_media(media="print")
     expect(page.locator("article h1")).to_be_hidden()
     heading = page.locator(".ws-report h2")
@@ -142,7 +131,7 @@ def print_classes(page, button_name):
 def test_blank_forms_print_on_the_sheets_the_workshop_page_states(page, site_url, ws, lang):
     """The self-check prints short (its key activities on request); every count matches
     tools/data/print_pages.json, which the workshop page shows."""
-    open_ws(page, site_url, ws, lang)
+    open_page(page, site_url, ws, lang)
     s = t(ws, lang)
     buttons = {
         "blank": s("print_blank"),
@@ -173,7 +162,7 @@ def test_blank_forms_print_on_the_sheets_the_workshop_page_states(page, site_url
 @pytest.mark.parametrize("ws", PAGES)
 def test_start_here_takes_a_phone_reader_to_the_form_with_the_method_folded(browser, site_url, ws, lang):
     context = browser.new_context(viewport=PHONE, service_workers="block")
-    page = open_ws(context.new_page(), site_url, ws, lang)
+    page = open_page(context.new_page(), site_url, ws, lang)
     s = t(ws, lang)
     start = page.get_by_role("link", name=s("start_here"))
     expect(start).to_be_in_viewport()  # at the top of the page
@@ -184,14 +173,14 @@ def test_start_here_takes_a_phone_reader_to_the_form_with_the_method_folded(brow
 
 
 def test_the_scale_stays_open_on_a_wide_screen(page, site_url):
-    open_ws(page, site_url, "competency-self-check", "en")
+    open_page(page, site_url, "competency-self-check", "en")
     expect(page.locator(".ws-form details.cs-scale-help")).to_have_attribute("open", "")
 
 
 @pytest.mark.parametrize("lang", ["en", "no"])
 def test_the_blank_stakeholder_form_has_room_for_handwriting(page, site_url, lang):
     ws = "stakeholder-matrix"
-    open_ws(page, site_url, ws, lang)
+    open_page(page, site_url, ws, lang)
     page.evaluate("document.body.classList.add('ws-printing-blank')")
     page.emulate_media(media="print")
     mm = 96 / 25.4
@@ -218,24 +207,17 @@ def test_the_language_switcher_keeps_the_anchor(page, site_url, start, other, hr
     assert page.evaluate("location.hash") == "#co-learning"
 
 
-WIDE_PARTS = {
-    "stakeholder-matrix": "ol[data-list='stakeholders'] > li [data-field='activities']",
-    "vi-worksheet": "#vi-context-heading",
-    "competency-self-check": "fieldset.cs-domain >> nth=2",
-}
-
-
 @pytest.mark.parametrize("lang", ["en", "no"])
 @pytest.mark.parametrize("ws", PAGES)
 def test_on_a_wide_screen_the_results_stay_in_view_beside_the_form(browser, site_url, ws, lang):
     context = browser.new_context(viewport={"width": 1920, "height": 1080}, service_workers="block")
-    page = open_ws(context.new_page(), site_url, ws, lang)
-    part = page.locator(WIDE_PARTS[ws]).first
+    page = open_page(context.new_page(), site_url, ws, lang)
+    part = page.locator(SHEETS[ws].wide_part).first
     part.scroll_into_view_if_needed()
     page.mouse.wheel(0, 200)
     page.wait_for_timeout(300)
     expect(part).to_be_in_viewport()
-    figure = page.locator(FORMS[ws][2]).first
+    figure = page.locator(SHEETS[ws].picture).first
     expect(figure).to_be_in_viewport()
     assert figure.bounding_box()["x"] > part.bounding_box()["x"] + part.bounding_box()["width"] - 1  # beside it
     context.close()

@@ -11,19 +11,17 @@ import pytest
 from pages import LANG_PREFIX, PAGES, before, read_download, run_axe
 from pages import strings as t
 from playwright.sync_api import expect
+from sheets import SHEETS
 
 from tools import share, worksheets
 
 WS = tuple(PAGES)
-# A few fields per worksheet, typed by the "trainer": (selector, text).
-TYPED = {
-    "stakeholder-matrix": [
-        ("[data-field='objective']", "Fewer falls at home: «ÆØÅ» & <b>"),
-        ("ol[data-list='stakeholders'] > li [data-field='name']", "Home-care nurses"),
-    ],
-    "vi-worksheet": [("#vi-name", "Before start «1»"), ("#vi-what", "A routine to prevent falls")],
-    "competency-self-check": [("#cs-name", "Kari <script>"), ("#cs-role", "Implementation adviser")],
-}
+# What the "trainer" types, into each worksheet's short and text fields.
+TYPED = ("Fewer falls at home: «ÆØÅ» & <b>", "Kari <script>")
+
+
+def typed(ws):
+    return [(SHEETS[ws].short, TYPED[0]), (SHEETS[ws].text, TYPED[1])]
 
 
 def address(site_url, ws, lang):
@@ -80,7 +78,7 @@ def test_a_shared_worksheet_opens_as_it_was_after_the_reader_chooses_to_load_it(
         permissions=["clipboard-read", "clipboard-write"], accept_downloads=True, service_workers="block"
     )
     page = open_ws(trainer.new_page(), url, ws)
-    for selector, text in TYPED[ws]:
+    for selector, text in typed(ws):
         page.locator(selector).first.fill(text)
     original = export_doc(page, ws, lang)
     toolbar(page, ws, lang, "share_link").click()
@@ -112,14 +110,14 @@ def test_a_shared_worksheet_opens_as_it_was_after_the_reader_chooses_to_load_it(
     for line in mod.summary(state, s):
         expect(offer.locator("li", has_text=line)).to_have_count(1)
     assert saved(page, ws) is None
-    assert page.locator(TYPED[ws][0][0]).first.input_value() == ""
+    assert page.locator(SHEETS[ws].short).first.input_value() == ""
     expect(offer).not_to_contain_text(s("offer_replace_warning"))  # nothing of the reader's to replace
     offer.get_by_role("button", name=s("offer_load")).click()
     expect(page.locator("[data-message]")).to_contain_text(s("offer_loaded"))
     expect(offer).to_be_hidden()
     assert page.evaluate("location.hash") == ""
     assert page.url == url
-    for selector, text in TYPED[ws]:
+    for selector, text in typed(ws):
         expect(page.locator(selector).first).to_have_value(text)
     assert export_doc(page, ws, lang) == original
     assert json.loads(saved(page, ws))["data"]  # now the reader's own copy

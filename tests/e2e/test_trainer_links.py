@@ -8,8 +8,8 @@ import pytest
 import zxingcpp
 from pages import LANG_PREFIX, run_axe
 from playwright.sync_api import expect
-from site_server import PUBLIC_URL
 
+from harness.site_server import PUBLIC_URL
 from sitebuild import content
 
 COPIED = {"en": "Link copied: ", "no": "Lenken er kopiert: "}

@@ -14,7 +14,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from site_server import SUB_PATH
+from harness.site_server import SUB_PATH
 
 CONFIG = """\
 daemon off;

@@ -57,8 +57,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 
 class SiteServer:
-    def __init__(self, directory, port=0):
-        handler = functools.partial(Handler, directory=str(directory))
+    def __init__(self, directory, port=0, handler=Handler):
+        """handler: Handler or a subclass of it (a test's server that misbehaves on purpose)."""
+        handler = functools.partial(handler, directory=str(directory))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
