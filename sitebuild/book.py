@@ -76,7 +76,9 @@ STRINGS = {
 HEADING = re.compile(r"^h([1-6])$")
 # Attributes that hold an element's own id, or ids of other elements in the same page.
 ID_REFS = ("for", "aria-labelledby", "aria-describedby", "aria-controls", "headers")
-DROP_CLASSES = {"headerlink", "share-toggle"}  # the permalink sign and the heading's link button
+# The permalink sign, the heading's link button, and what a page says only for itself (`.book-omit`,
+# such as its own link to the book).
+DROP_CLASSES = {"headerlink", "share-toggle", "book-omit"}
 DROP_ATTRS = ("data-share-address", "data-share-qr")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
