@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 HERE = Path(__file__).resolve().parent
 SHEETS_FILE = HERE / "book_sheets.json"
 
-# The parts of the book, in order: (key, site-relative prefix of its pages, chapters numbered).
+# The parts made of pages, in order: (key, the pages' address within the language begins with).
 PARTS = (("guide", "guide/"), ("foundations", "foundations/"))
 BACK_MATTER = ("glossary/", "references/")
 APPENDIX_LABELS = "ABCDEFGH"
@@ -53,10 +53,10 @@ STRINGS = {
     },
     "no": {
         "subtitle": "Guiden og grunnlaget samlet i én bok, med tomme arbeidsark",
-        "source": "Fortalt med enkle ord, med nettstedets egne formuleringer, etter:",
+        "source": "Gjenfortalt med enkle ord, med nettstedets egne formuleringer, etter:",
         "made": "Laget {date} av sidene på nettstedet.",
-        "living": "Den oppdaterte versjonen, med arbeidsark som kjører i nettleseren:",
-        "living_relative": "Den oppdaterte versjonen, med arbeidsark som kjører i nettleseren, "
+        "living": "Nettutgaven, som holdes oppdatert og har arbeidsark som kjører i nettleseren:",
+        "living_relative": "Nettutgaven, som holdes oppdatert og har arbeidsark som kjører i nettleseren, "
         "er nettstedet denne boka ble skrevet ut fra:",
         "home": "forsiden",
         "contents": "Innhold",
@@ -85,8 +85,8 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 
 @dataclass
 class Page:
-    """One page of the site as built: its address within its language (`guide/principles/`)
-    and its content (the HTML of its article)."""
+    """One page of the site as built: its address in the site (`guide/principles/`,
+    `no/guide/principles/`) and its content (the HTML of its article)."""
 
     url: str
     html: str

@@ -70,7 +70,7 @@ def printed(browser, site_url):
             # Every address a link gives in print: another host's (its own), or a page's
             # outside the book (written into the page for print).
             addresses = page.locator("article a[href^='http'], article a[data-print-href]").evaluate_all(
-                "els => els.map(e => e.dataset.printHref || e.href)"
+                "els => els.map(e => e.dataset.printHref || e.getAttribute('href'))"
             )
             chapters = page.locator("section.book-chapter").evaluate_all(
                 """els => els.map(e => ({id: e.id,
@@ -156,9 +156,10 @@ def test_print_writes_out_link_addresses_and_leaves_out_the_sites_navigation_and
     flat = squeeze(text)
     # A page outside the book by its full address, beside the link.
     assert f"(https://guide.example.org/practice-guide/{LANG_PREFIX[lang]}worksheets/stakeholder-matrix/)" in flat
-    # Every link's address is on paper.
+    # Every link's address is on paper (one that a sheet break cuts in two is still there up to
+    # its fragment: the rest starts the next sheet, after the running head).
     assert len(addresses) > 50
-    assert [a for a in addresses if squeeze(a) not in flat] == []
+    assert [a for a in addresses if squeeze(a) not in flat and squeeze(a).split("#")[0] not in flat] == []
     # A reference to another chapter by its number.
     assert re.search(book.STRINGS[lang]["see_chapter"].format(label=r"\d+"), text)
     for chrome in (
