@@ -23,6 +23,10 @@ from os import environ
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from tools import worksheets
+from tools.i18n import Strings
+
+from . import content
 from .site import DATA, write_if_changed
 
 SHEETS_FILE = DATA / "book_sheets.json"
@@ -427,22 +431,17 @@ def sheets_text(lang):
     return STRINGS[lang]["sheets"].format(n=sheets(lang))
 
 
-SOURCE_GUIDE = "metz-2021"  # the reference entry of the source guide (tools/data/references/)
+SOURCE_GUIDE = "metz-2021"  # the reference entry of the source guide (sitebuild/data/references/)
 
 
 def source_citation_html():
     """The source guide's citation as markup, from the reference list (its *italics* as <em>)."""
-    from tools import content
-
     entry = next(r for r in content.references() if r["id"] == SOURCE_GUIDE)
     return re.sub(r"\*([^*]+)\*", r"<em>\1</em>", escape(entry["citation"], quote=False))
 
 
 def blank_forms(lang):
     """Each worksheet's blank form in `lang`, in the order of tools.worksheets.MODULES."""
-    from tools import worksheets
-    from tools.i18n import Strings
-
     forms = []
     for worksheet_id in worksheets.MODULES:
         module = worksheets.get(worksheet_id)
