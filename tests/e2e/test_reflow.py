@@ -10,7 +10,7 @@ from pages import LANG_PREFIX, PAGES, all_pages
 from pages import strings as t
 from playwright.sync_api import expect
 
-from tools import examples
+from sitebuild import examples
 
 NARROW = {"width": 320, "height": 640}
 DESKTOP = {"width": 1280, "height": 800}
