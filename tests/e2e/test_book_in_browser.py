@@ -6,25 +6,18 @@ linking pages state. On screen axe finds nothing, under the strict policy nothin
 and after "Save for offline use" it opens without a network."""
 
 import io
-import json
 import re
-import sys
-from pathlib import Path
 
 import pytest
 from pages import LANG_PREFIX, Problems, run_axe
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "hooks"))
-import offline  # noqa: E402
-
-from sitebuild import book  # noqa: E402
+from sitebuild import book, offline, trainer_links
 
 MM = 72 / 25.4
 SIZES = {"A4": (595, 842), "Letter": (612, 792)}  # portrait, in points
-SHARE = json.loads((ROOT / "hooks" / "trainer_links.json").read_text(encoding="utf-8"))
+SHARE = trainer_links.STRINGS
 
 
 class Sheet:
