@@ -28,6 +28,7 @@ from tools.i18n import Strings
 
 from . import content
 from .site import DATA, write_if_changed
+from .tables import in_scroll_boxes
 
 SHEETS_FILE = DATA / "book_sheets.json"
 
@@ -413,6 +414,8 @@ def make_book(pages, lang, cover, *, blanks=(), root="", book_url="book/", site_
             body.append(f'<section class="book-chapter" id="{chapter.id}">{chapter.html}</section>')
         else:  # a blank form, shown as it prints from its worksheet (site.css styles .ws-blank)
             chapter.html = _with_label(chapter_html(content[chapter.id], chapter, links, 1), 3, chapter.label)
+            # Its tables scroll in boxes of their own on a phone, as the pages' tables do (print shows them whole).
+            chapter.html = in_scroll_boxes(chapter.html, chapter.title, lang)
             body.append(
                 f'<section class="book-chapter book-blank" id="{chapter.id}">'
                 f'<div class="ws-blank">{chapter.html}</div></section>'
