@@ -48,7 +48,8 @@ test("the VI entry that once crashed the page is read as far as it can be", () =
 });
 
 // Every kind of wrong value, in every place the form declares.
-const WRONG = { null: null, number: 5, list: ["x"], object: { x: "y" }, true: true };
+// null is not among them: Python's check reads it as nothing there, and so does the page.
+const WRONG = { number: 5, list: ["x"], object: { x: "y" }, true: true };
 const TEXT_PLACES = [
   ["objective", (v) => ({ objective: v })],
   ["evidence.research.level", (v) => ({ evidence: { research: { level: v } } })],
@@ -99,4 +100,20 @@ test("a list, a group or a record of the wrong kind is left out and named", () =
 
 test("keys the form does not know are left for Python's check", () => {
   assert.deepEqual(conform({ extra: [1], objective: "o" }, shape), { data: { extra: [1], objective: "o" }, dropped: [] });
+});
+
+test("null is read as Python reads it: an empty field, group, list or record, with nothing reported", () => {
+  for (const data of [
+    { objective: null },
+    { evidence: null },
+    { evidence: { research: null } },
+    { plan: null },
+    { assessments: null },
+    { open: null },
+  ]) {
+    assert.deepEqual(conform(data, shape).dropped, [], JSON.stringify(data));
+  }
+  const { data, dropped } = conform({ plan: [null, { competency: "kept", next_steps: null }] }, shape);
+  assert.deepEqual(data.plan, [{}, { competency: "kept" }]);
+  assert.deepEqual(dropped, []);
 });

@@ -37,6 +37,7 @@ export function shapeOf(form) {
 }
 
 // A form's control shows text; numbers were never saved by this page, so they too are left out.
+// null is read as Python's check reads it: nothing there (an empty field, group, list or record).
 const kind = (value) => (value === null ? "null" : Array.isArray(value) ? "list" : typeof value);
 
 /** The record's fields that fit, and the paths of those that do not, under `where`. */
@@ -49,7 +50,7 @@ function conformRecord(record, fields, where, dropped) {
     let broken = false;
     for (let i = 0; i < keys.length - 1; i++) {
       at = at[keys[i]];
-      if (at === undefined) break;
+      if (at === undefined || at === null) break;
       if (!isRecord(at)) {
         const name = where + keys.slice(0, i + 1).join(".");
         if (!dropped.some((d) => d.path === name)) dropped.push({ path: name, found: kind(at) });
@@ -59,7 +60,7 @@ function conformRecord(record, fields, where, dropped) {
     }
     if (broken) continue;
     const value = getPath(record, path);
-    if (value === undefined) continue;
+    if (value === undefined || value === null) continue;
     if (typeof value === "string") setOut(out, keys, value);
     else dropped.push({ path: where + path, found: kind(value) });
   }
@@ -73,14 +74,15 @@ function setOut(out, keys, value) {
 }
 
 function conformList(value, shape, name, dropped) {
-  if (value === undefined) return undefined;
+  if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) {
     dropped.push({ path: name, found: kind(value) });
     return undefined;
   }
   const out = [];
   value.forEach((item, i) => {
-    if (isRecord(item)) out.push(conformRecord(item, shape.fields, `${name}[${i + 1}].`, dropped));
+    if (item === null) out.push({});
+    else if (isRecord(item)) out.push(conformRecord(item, shape.fields, `${name}[${i + 1}].`, dropped));
     else dropped.push({ path: `${name}[${i + 1}]`, found: kind(item) });
   });
   return out;
@@ -111,7 +113,7 @@ export function conform(data, shape) {
     const value = conformList(data[c.name], c, c.name, dropped);
     if (value === undefined) delete out[c.name];
     else out[c.name] = value;
-    if (c.openKey in data && typeof data[c.openKey] !== "string") {
+    if (c.openKey in data && data[c.openKey] !== null && typeof data[c.openKey] !== "string") {
       dropped.push({ path: c.openKey, found: kind(data[c.openKey]) });
       delete out[c.openKey];
     }
