@@ -49,7 +49,7 @@ def test_trainer_links_list_everything_with_qr_codes_that_read_as_the_address(pa
     data = content.guide()
     rows = {}
     for group in ("pages", "principles", "domains", "competencies", "worksheets"):
-        table = page.locator(f"h2#{group} + table.trainer-links")
+        table = page.locator(f"h2#{group} + .isp-scroll table.trainer-links")
         rows[group] = table.locator("tbody tr")
     assert rows["principles"].count() == len(data["principles"]) == 6
     assert rows["domains"].count() == 3
@@ -76,7 +76,7 @@ def test_trainer_links_list_everything_with_qr_codes_that_read_as_the_address(pa
 @pytest.mark.parametrize("lang", ["en", "no"])
 def test_a_copy_button_puts_the_address_on_the_clipboard(page, site_url, clipboard, lang):
     page.goto(site_url + LANG_PREFIX[lang] + "trainer-links/")
-    row = page.locator("h2#worksheets + table tbody tr").first
+    row = page.locator("h2#worksheets + .isp-scroll table tbody tr").first
     address = row.locator("code").inner_text()
     row.locator("button.share-copy").click()
     expect(row.locator(".share-status")).to_have_text(COPIED[lang] + address)
@@ -121,7 +121,7 @@ def test_the_page_heading_gives_the_pages_own_address(page, site_url):
 def test_when_the_clipboard_is_refused_the_address_is_selected_to_copy_by_hand(page, site_url, lang):
     page.add_init_script("navigator.clipboard.writeText = () => Promise.reject(new Error('denied'))")
     page.goto(site_url + LANG_PREFIX[lang] + "trainer-links/")
-    row = page.locator("h2#principles + table tbody tr").first
+    row = page.locator("h2#principles + .isp-scroll table tbody tr").first
     address = row.locator("code").inner_text()
     row.locator("button.share-copy").click()
     expect(row.locator(".share-status")).to_contain_text(FAILED[lang])
