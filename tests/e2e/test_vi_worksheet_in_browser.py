@@ -1,11 +1,10 @@
 """The VI = f(E, K, F) worksheet in a real Chromium, on the real built site, with the real Pyodide: what
 only this worksheet does (what every worksheet does is in test_worksheet_contract.py)."""
 
-import json
 import re
 from urllib.parse import urlsplit
 
-from pages import LANG_PREFIX, ROOT, export_file, form_values, wait_view
+from pages import LANG_PREFIX, export_file, form_values, strings, wait_view
 from playwright.sync_api import expect
 from sheets import vi_rate
 
@@ -19,9 +18,8 @@ SUBS = [(e, s) for e, subs in ELEMENTS.items() for s in subs]
 
 
 def _strings():
-    common = json.loads((ROOT / "tools/strings/common.json").read_text(encoding="utf-8"))
-    own = json.loads((ROOT / "tools/strings/vi_worksheet.json").read_text(encoding="utf-8"))
-    return {lang: {**common[lang], **own[lang]} for lang in ("en", "no")}
+    """Every string the VI page has, as the page has them (common, the page's scripts', its own)."""
+    return {lang: strings(WS, lang).table for lang in ("en", "no")}
 
 
 S = _strings()
