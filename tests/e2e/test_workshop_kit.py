@@ -46,7 +46,7 @@ def test_the_agendas_clock_times_follow_from_each_items_time(page, site_url, lan
     sep = {"en": ":", "no": "."}[lang]  # Norwegian writes clock times 09.00
     for agenda, end in (("half-day", "12:10"), ("full-day", "15:20")):
         end = end.replace(":", sep)
-        rows = page.locator(f"h2#{agenda} ~ table.workshop-kit-agenda").first.locator("tbody tr")
+        rows = page.locator(f"h2#{agenda} ~ .isp-scroll table.workshop-kit-agenda").first.locator("tbody tr")
         cells = rows.evaluate_all("rs => rs.map(r => [...r.cells].map(c => c.innerText.trim()))")
         clock = 9 * 60
         for start, _, duration in cells:
