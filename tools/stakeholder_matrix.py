@@ -219,21 +219,7 @@ def matrix_svg(state, t, uid="sm-matrix"):
         details.append(t("matrix_unplaced", names=", ".join(f"{n}. {display_name(r, t)}" for n, r in groups[None])))
     placed = sum(len(groups[q]) for q in groups if q)
     # Axes: importance up the side, influence along the bottom, low and high at each end.
-    gx, gy = left, top + 2 * cell_h
-    parts.append(f'<line class="ws-axis" x1="{gx}" y1="{top}" x2="{gx}" y2="{gy}"/>')
-    parts.append(f'<line class="ws-axis" x1="{gx}" y1="{gy}" x2="{gx + 2 * cell_w}" y2="{gy}"/>')
-    for label, lx, ly in ((t("low"), gx - 8, gy - cell_h / 2), (t("high"), gx - 8, top + cell_h / 2)):
-        parts.append(f'<text class="ws-tick" text-anchor="end" x="{lx}" y="{ly}">{esc(label)}</text>')
-    for label, lx in ((t("low"), gx + cell_w / 2), (t("high"), gx + 1.5 * cell_w)):
-        parts.append(f'<text class="ws-tick" text-anchor="middle" x="{lx}" y="{gy + 22}">{esc(label)}</text>')
-    parts.append(
-        f'<text class="ws-axis-label" text-anchor="middle" x="{gx + cell_w}" y="{gy + 50}">'
-        f"{esc(t('axis_influence'))}</text>"
-    )
-    parts.append(
-        f'<text class="ws-axis-label" text-anchor="middle" transform="rotate(-90)" '
-        f'x="{-(top + cell_h)}" y="{gx - 44}">{esc(t("axis_importance"))}</text>'
-    )
+    parts.extend(matrix_axes(t, left, top, cell_w, cell_h))
     desc = t("matrix_desc", count=placed, details=" ".join(details))
     return Raw(
         f'<svg class="ws-matrix" viewBox="0 0 {w} {h}" role="img" '
@@ -479,3 +465,25 @@ def render_blank(t, rows=8):
         )
     parts.append(levels_help(t, open_=True, id_=None))
     return join(*parts)
+
+
+def matrix_axes(t, left, top, cell_w, cell_h):
+    """The matrix's axes as SVG parts: importance up the side, influence along the bottom, low
+    and high at each end (one drawing for a worksheet's matrix and the team's)."""
+    parts = []
+    gx, gy = left, top + 2 * cell_h
+    parts.append(f'<line class="ws-axis" x1="{gx}" y1="{top}" x2="{gx}" y2="{gy}"/>')
+    parts.append(f'<line class="ws-axis" x1="{gx}" y1="{gy}" x2="{gx + 2 * cell_w}" y2="{gy}"/>')
+    for label, lx, ly in ((t("low"), gx - 8, gy - cell_h / 2), (t("high"), gx - 8, top + cell_h / 2)):
+        parts.append(f'<text class="ws-tick" text-anchor="end" x="{lx}" y="{ly}">{esc(label)}</text>')
+    for label, lx in ((t("low"), gx + cell_w / 2), (t("high"), gx + 1.5 * cell_w)):
+        parts.append(f'<text class="ws-tick" text-anchor="middle" x="{lx}" y="{gy + 22}">{esc(label)}</text>')
+    parts.append(
+        f'<text class="ws-axis-label" text-anchor="middle" x="{gx + cell_w}" y="{gy + 50}">'
+        f"{esc(t('axis_influence'))}</text>"
+    )
+    parts.append(
+        f'<text class="ws-axis-label" text-anchor="middle" transform="rotate(-90)" '
+        f'x="{-(top + cell_h)}" y="{gx - 44}">{esc(t("axis_importance"))}</text>'
+    )
+    return parts

@@ -246,21 +246,8 @@ def matrix_svg(data, t, stakeholders=None, uid="sm-team-matrix"):
             if lines
             else t("matrix_quadrant_empty", quadrant=t("quadrant_" + q))
         )
-    gx, gy = left, top + 2 * cell_h
-    parts.append(f'<line class="ws-axis" x1="{gx}" y1="{top}" x2="{gx}" y2="{gy}"/>')
-    parts.append(f'<line class="ws-axis" x1="{gx}" y1="{gy}" x2="{gx + 2 * cell_w}" y2="{gy}"/>')
-    for label, lx, ly in ((t("low"), gx - 8, gy - cell_h / 2), (t("high"), gx - 8, top + cell_h / 2)):
-        parts.append(f'<text class="ws-tick" text-anchor="end" x="{lx}" y="{ly}">{esc(label)}</text>')
-    for label, lx in ((t("low"), gx + cell_w / 2), (t("high"), gx + 1.5 * cell_w)):
-        parts.append(f'<text class="ws-tick" text-anchor="middle" x="{lx}" y="{gy + 22}">{esc(label)}</text>')
-    parts.append(
-        f'<text class="ws-axis-label" text-anchor="middle" x="{gx + cell_w}" y="{gy + 50}">'
-        f"{esc(t('axis_influence'))}</text>"
-    )
-    parts.append(
-        f'<text class="ws-axis-label" text-anchor="middle" transform="rotate(-90)" '
-        f'x="{-(top + cell_h)}" y="{gx - 44}">{esc(t("axis_importance"))}</text>'
-    )
+    parts.extend(sm.matrix_axes(t, left, top, cell_w, cell_h))
+    gy = top + 2 * cell_h
     y = gy + 84
     legend = [f"{n}: {label}" for label, n in number.items()]
     for line in legend:
