@@ -5,13 +5,14 @@ a link from its title straight to the form, and the table of its limits."""
 import json
 import re
 
-from tools import worksheets
+from tools import team, worksheets
 
 from .runtime import code_version
 from .site import ROOT, BuildError
 
 MARKER = "<!-- worksheet -->"
 LIMITS_MARKER = "<!-- worksheet-limits -->"
+TEAM_MARKER = "<!-- worksheet-team -->"
 JAVASCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
 PROTOCOL = JAVASCRIPTS / "worksheet" / "protocol.js"
 IMPORT_RE = re.compile(r'^import [^;]*? from "(\./[^"]+)";', re.M)
@@ -59,4 +60,7 @@ def fill_page(html, worksheet_id, lang, src_uri):
     html = re.sub(r"(</h1>)", lambda m: m.group(1) + start, html, count=1)
     # The file-format section's table of limits, from the same schema the form and import use.
     html = html.replace(LIMITS_MARKER, worksheets.limits_html(worksheet_id, lang))
+    # The team view's controls (tools/team.py), under the page's own "Team view" heading.
+    if TEAM_MARKER in html:
+        html = html.replace(TEAM_MARKER, str(team.render_region(worksheet_id, lang)), 1)
     return html.replace(MARKER, form, 1), version, headings

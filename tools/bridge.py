@@ -43,7 +43,7 @@ def call(action, args_json):
         links = [{"link": line} for line in str(args.get("links") or "").splitlines() if line.strip()]
         result = team.collect(ws, args.get("team"), (args.get("files") or []) + links, lang)
     elif action == "team-view":
-        result = team.view(ws, args.get("team"), lang, args.get("options"))
+        result = team.page_view(ws, args.get("team"), lang, args.get("options"))
     elif action == "team-export":
         result = team.export(ws, args["format"], args.get("team"), lang, args.get("options"))
     else:

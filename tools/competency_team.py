@@ -12,9 +12,11 @@ FORMAT = "isp-competency-self-check-team"
 VERSION = 1
 STRINGS = cs.STRINGS
 FORMAT_LABEL = "tv_format_label"
+MAX_FILE_BYTES = team.MAX_FILE_BYTES
 LIMIT = cs.TEAM_LIMIT
 MEMBER_FIELDS = ("levels",)
 COUNTED = ("levels",)
+REGION_ORDER = ("team",)
 
 
 @cache

@@ -7,6 +7,8 @@ from pathlib import Path
 LANGS = ("en", "no")
 # Where each language's pages are, under the site's root (the i18n plugin's folder layout).
 LANG_FOLDER = {"en": "", "no": "no/"}
+# The values a string's "_one" form is chosen by (Strings.__call__).
+PLURAL_BY = ("n", "count", "steps", "groups")
 STRINGS_DIR = Path(__file__).parent / "strings"
 
 
@@ -42,6 +44,11 @@ class Strings:
             self.table.update(_load(worksheet)[lang])
 
     def __call__(self, key, **values):
+        # A count of one reads "1 entry", not "1 entries": a key may have a "<key>_one" twin,
+        # used when the value it counts (n, count, steps or groups, the first given) is 1.
+        counted = next((values[k] for k in PLURAL_BY if k in values), None)
+        if str(counted) == "1" and f"{key}_one" in self.table:
+            key = f"{key}_one"
         text = self.table[key]
         return text.format(**values) if values else text
 

@@ -23,6 +23,7 @@ FORMAT = "isp-stakeholder-team"
 VERSION = 1
 STRINGS = sm.STRINGS
 FORMAT_LABEL = "tv_format_label"
+MAX_FILE_BYTES = team.MAX_FILE_BYTES
 LIMIT = team.LIMIT
 MEMBER_FIELDS = ("objective", "stakeholders")
 COUNTED = ("stakeholders",)
@@ -189,25 +190,96 @@ def _html_table(title, head, rows):
     )
 
 
+REGION_ORDER = ("summary", "differences", "matrix", "plan", "matching")
+
+
+def matching_html(data, stakeholders, t):
+    """The reader's corrections of the matching: join two names, keep a spelling apart, undo."""
+    every = sorted({n for s in stakeholders for n in s["spellings"]}, key=team.normalise)
+    names = [s["name"] for s in sorted(stakeholders, key=lambda s: team.normalise(s["name"]))]
+    shared = sorted({n for s in stakeholders if len(s["spellings"]) > 1 for n in s["spellings"]}, key=team.normalise)
+
+    def select(field, options, label):
+        return el(
+            "p",
+            el("label", t(label), for_=f"tv-sm-{field}"),
+            " ",
+            el("select", *[el("option", n, value=n) for n in options], id=f"tv-sm-{field}", data_team_pick=field),
+        )
+
+    parts = [el("legend", t("tv_sm_match_legend")), el("p", t("tv_sm_match_help"), class_="ws-help")]
+    parts += [
+        el(
+            "div",
+            select("merge-from", every, "tv_sm_merge_from"),
+            select("merge-to", names, "tv_sm_merge_to"),
+            el("button", t("tv_sm_merge"), type="button", data_action="team-merge", class_="md-button"),
+            class_="tv-match",
+        )
+    ]
+    if shared:
+        parts.append(
+            el(
+                "div",
+                select("split", shared, "tv_sm_split_name"),
+                el("button", t("tv_sm_split"), type="button", data_action="team-split", class_="md-button"),
+                class_="tv-match",
+            )
+        )
+    else:
+        parts.append(el("p", t("tv_sm_no_split")))
+    done = [
+        (t("tv_sm_merged_item", name=m["name"], canonical=m["canonical"]), "merges", i)
+        for i, m in enumerate(data.get("merges", []))
+    ]
+    done += [(t("tv_sm_split_item", name=s["name"]), "splits", i) for i, s in enumerate(data.get("splits", []))]
+    if done:
+        items = [
+            el(
+                "li",
+                what,
+                " ",
+                el(
+                    "button",
+                    t("tv_sm_undo"),
+                    type="button",
+                    data_action="team-undo",
+                    data_list=kind,
+                    data_index=str(i),
+                    aria_label=t("tv_sm_undo_label", what=what),
+                    class_="md-button",
+                ),
+            )
+            for what, kind, i in done
+        ]
+        parts.append(el("ul", Raw("".join(items)), class_="tv-corrections"))
+    return el("fieldset", *parts, class_="tv-matching")
+
+
 def view(data, t):
     members = team.labelled(data, t)
     if not members:
         empty = el("p", t("tv_empty"))
-        return {"names": [], "regions": dict.fromkeys(("summary", "differences", "matrix", "plan"), empty)}
+        return {"names": [], "regions": {"summary": empty}}
     stakeholders = match(data, t)
     differ = [s for s in stakeholders if s["differs_quadrant"] or s["differs_level"]]
     objectives = sorted({m["objective"].strip() for _, m in members if m["objective"].strip()})
     summary = [el("p", t("tv_sm_intro", groups=len(members), stakeholders=len(stakeholders), differ=len(differ)))]
     if len(objectives) > 1:
         summary.append(el("p", t("tv_sm_objectives_differ"), class_="tv-note"))
+    placements = placement_table(data, t, stakeholders)
+    plan = plan_table(data, t, stakeholders)
     return {
         # For the reader's merge and split controls: every name as written, by its match.
         "names": [{"key": s["key"], "name": s["name"], "spellings": s["spellings"]} for s in stakeholders],
         "regions": {
             "summary": join(*summary),
-            "differences": _html_table(*placement_table(data, t, stakeholders)),
-            "matrix": matrix_svg(data, t, stakeholders),
-            "plan": _html_table(*plan_table(data, t, stakeholders)),
+            "differences": team.table_box(_html_table(*placements), placements[0], t),
+            "matrix": team.figure_box(
+                matrix_svg(data, t, stakeholders), t("tv_sm_matrix_title", groups=len(members)), t
+            ),
+            "plan": team.table_box(_html_table(*plan), plan[0], t),
+            "matching": matching_html(data, stakeholders, t),
         },
     }
 

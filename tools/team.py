@@ -21,11 +21,16 @@ import re
 import unicodedata
 
 from . import schema, share, worksheets
+from .html import Raw, el, join, scroll_box
 from .schema import Items, Record, Text
 
 # The most people (or groups) one team view holds: a large workshop, with room to spare.
 LIMIT = 60
 LABEL_CHARS = 100
+# The largest team file imported. The schema's bound (every text of every member at its limit)
+# reaches 241 MB for the stakeholder matrix, far past what a browser tab should parse; 60 full
+# real files stay well under this (worksheets.max_file_bytes takes the smaller).
+MAX_FILE_BYTES = 10_000_000
 KINDS = {
     "vi-worksheet": "vi_team",
     "stakeholder-matrix": "stakeholder_team",
@@ -53,6 +58,11 @@ def make_schema(member_fields, extra=None, limit=LIMIT):
         },
     )
     return Record(None, {"members": Items("tv_members", "tv_member_n", member, limit=limit), **(extra or {})})
+
+
+def file_limit(worksheet_id):
+    """The largest file (a worksheet's or a team file) the team view takes, in bytes."""
+    return max(worksheets.max_file_bytes(worksheets.get(worksheet_id)), worksheets.max_file_bytes(get(worksheet_id)))
 
 
 # ---------------------------------------------------------------- names and labels
@@ -170,8 +180,11 @@ def _read(worksheet_id, item, n, lang, t):
         if found == (worksheet_id, "team"):
             result = load(worksheet_id, text, lang, filename=name)
             if result["ok"]:
-                # A team file brings its members as they were, labels and all.
-                return [dict(m, source=m["source"] or name[:300]) for m in result["team"]["members"]], None
+                # A team file brings its members as they were, labels and all (and the reader's
+                # corrections of the matching, which collect keeps beside them).
+                members = [dict(m, source=m["source"] or name[:300]) for m in result["team"]["members"]]
+                extra = {k: v for k, v in result["team"].items() if k != "members"}
+                return [dict(m, _extra=extra) if i == 0 else m for i, m in enumerate(members)], None
             states = None
         else:
             result = worksheets.load(worksheet_id, text, lang, filename=name)
@@ -224,6 +237,8 @@ def collect(worksheet_id, team, items, lang):
             refused.append(problem)
             continue
         for m in found:
+            for key, values in m.pop("_extra", {}).items():
+                team[key] = team[key] + [v for v in values if v not in team[key]]
             # Recomputed: a team file's hashes are not taken on trust.
             m = {**m, "hash": content_hash({k: m[k] for k in kind.MEMBER_FIELDS})}
             if m["hash"] in by_hash:
@@ -236,6 +251,8 @@ def collect(worksheet_id, team, items, lang):
                 members.append(m)
                 by_hash[m["hash"]] = m
                 added.append(m["label"])
+    notes = [line for r in refused for line in (r["message"], *r["details"])]
+    notes += [t("tv_duplicate_of", name=d["name"], same_as=d["same_as"]) for d in duplicates]
     parts = [t("tv_added", count=len(added), total=len(members))]
     if refused:
         parts.append(t("tv_refused", count=len(refused)))
@@ -247,6 +264,7 @@ def collect(worksheet_id, team, items, lang):
         "added": added,
         "refused": refused,
         "duplicates": duplicates,
+        "notes": notes,
         "message": " ".join(parts),
     }
 
@@ -288,3 +306,125 @@ def export(worksheet_id, fmt, team, lang, options=None):
             "text": kind.to_markdown(team, t, **_options(kind, options)),
         }
     raise ValueError(f"unknown export format {fmt!r}")
+
+
+# ---------------------------------------------------------------- the page's team view
+
+
+def render_region(worksheet_id, lang, labelledby="team-view"):
+    """The team view's controls on the worksheet's page (the build puts it where the page has
+    <!-- worksheet-team -->): adding files and links, where the results are kept, the limits,
+    exports, print and clear. worksheet/team.js fills its regions with what view() returns."""
+    kind = get(worksheet_id)
+    t = worksheets.strings(kind, lang)
+    p = f"tv-{worksheet_id}"
+    size = worksheets.number(round(file_limit(worksheet_id) / 1e6, 1), lang)
+    pending = el("p", t("results_pending"))
+    buttons = [
+        el(
+            "button",
+            t(f"tv_export_{fmt}"),
+            type="button",
+            data_action="team-export",
+            data_format=fmt,
+            class_="md-button",
+        )
+        for fmt in ("json", "csv", "markdown")
+    ]
+    buttons.append(el("button", t("tv_print"), type="button", data_action="team-print", class_="md-button"))
+    buttons.append(el("button", t("tv_clear"), type="button", data_action="team-clear", class_="md-button ws-danger"))
+    return el(
+        "section",
+        el("p", t("tv_kept"), class_="tv-kept"),
+        el(
+            "div",
+            el(
+                "label",
+                t("tv_choose"),
+                el(
+                    "input",
+                    type="file",
+                    multiple=True,
+                    accept=".json,application/json",
+                    data_team_files="",
+                    class_="ws-file",
+                ),
+                class_="md-button ws-import",
+            ),
+            el("p", t("tv_drop"), class_="tv-drop"),
+            el("label", t("tv_links_help"), for_=f"{p}-links"),
+            el("textarea", id=f"{p}-links", rows="3", spellcheck="false", data_team_links="", class_="tv-links"),
+            el("button", t("tv_add_links"), type="button", data_action="team-links", class_="md-button"),
+            class_="tv-add",
+        ),
+        el("p", t("tv_limits", limit=kind.LIMIT, size=size), class_="tv-limits"),
+        el("div", data_team_message="", class_="tv-message", role="status"),
+        el("div", pending, data_team_region="members", class_="tv-members"),
+        el("div", *buttons, role="toolbar", aria_label=t("tv_toolbar"), class_="ws-toolbar tv-toolbar"),
+        el("div", pending, data_team_region="results", class_="tv-results"),
+        class_="tv",
+        data_team=worksheet_id,
+        data_team_key=f"isp:{worksheet_id}:team",
+        data_max_import_bytes=str(file_limit(worksheet_id)),
+        aria_labelledby=labelledby,
+    )
+
+
+def table_box(table_html, title, t):
+    """A wide table of a team view: in a box that scrolls sideways on a phone, which says so."""
+    return join(el("p", t("scroll_cue"), class_="ws-scroll-cue"), scroll_box(table_html, title))
+
+
+def figure_box(svg, title, t):
+    """A team view's picture: its text stays 12 px or more on a phone, the box scrolls sideways."""
+    return join(
+        el("p", t("scroll_cue"), class_="ws-scroll-cue"),
+        el("div", svg, class_="ws-figure", tabindex="0", role="group", aria_label=title),
+    )
+
+
+def members_html(data, t, kind):
+    """Who is in the view, each with a label the reader can change and a remove button."""
+    members = labelled(data, t)
+    items = []
+    for label, m in members:
+        field = f"tv-label-{m['hash']}"
+        source = m["source"] or label
+        items.append(
+            el(
+                "li",
+                el("label", t("tv_label_for", source=source), for_=field),
+                el(
+                    "input",
+                    type="text",
+                    id=field,
+                    value=m["label"],
+                    maxlength=str(LABEL_CHARS),
+                    data_team_label=m["hash"],
+                ),
+                el(
+                    "button",
+                    t("remove"),
+                    type="button",
+                    data_action="team-remove",
+                    data_hash=m["hash"],
+                    aria_label=t("tv_remove_member", label=label),
+                    class_="md-button ws-danger",
+                ),
+            )
+        )
+    body = el("ol", Raw("".join(items)), class_="tv-people") if items else el("p", t("tv_empty"))
+    return el("fieldset", el("legend", t("tv_people_legend", count=len(members), limit=kind.LIMIT)), body)
+
+
+def page_view(worksheet_id, team_data, lang, options=None):
+    """view() with the page's two regions: the members and the results (in the kind's order)."""
+    kind = get(worksheet_id)
+    t = worksheets.strings(kind, lang)
+    result = view(worksheet_id, team_data, lang, options)
+    cleaned, _ = clean(worksheet_id, team_data, lang)
+    regions = result["regions"]
+    parts = [el("h3", t("tv_results"), id=f"tv-results-{worksheet_id}")]
+    parts += [regions[name] for name in getattr(kind, "REGION_ORDER", regions) if name in regions]
+    result["html"] = {"members": members_html(cleaned, t, kind), "results": join(*parts)}
+    return result

@@ -32,6 +32,7 @@ FORMAT = "isp-vi-team"
 VERSION = 1
 STRINGS = vi.STRINGS
 FORMAT_LABEL = "tv_format_label"
+MAX_FILE_BYTES = team.MAX_FILE_BYTES
 LIMIT = team.LIMIT
 MEMBER_FIELDS = ("assessments",)
 COUNTED = ("assessments",)
@@ -235,6 +236,25 @@ def table(s, t):
 # ---------------------------------------------------------------- the view
 
 
+REGION_ORDER = ("choose", "summary", "talk", "rule", "picture", "diagnosis", "pointers")
+
+
+def choose_html(s, t):
+    """Which assessment the view shows, when the raters named more than one."""
+    if len(s["names"]) < 2:
+        return el("p", "", hidden=True)
+    options = [
+        el("option", name or t("tv_vi_unnamed"), value=key, selected=key == s["key"]) for key, name in s["names"]
+    ]
+    return el(
+        "p",
+        el("label", t("tv_vi_choose"), for_="tv-vi-choose"),
+        " ",
+        el("select", *options, id="tv-vi-choose", data_team_option="assessment"),
+        class_="tv-choose",
+    )
+
+
 def view(data, t, assessment=None):
     s = summarise(data, t, assessment)
     if not s["raters"]:
@@ -242,13 +262,12 @@ def view(data, t, assessment=None):
         return {
             "assessments": [],
             "open": "",
-            "regions": dict.fromkeys(("summary", "talk", "picture", "diagnosis", "pointers"), empty),
+            "regions": {"summary": empty, **dict.fromkeys(("talk", "picture", "diagnosis", "pointers"), "")},
         }
     title, head, rows = table(s, t)
-    summary = [
-        el("p", t("tv_vi_intro", count=len(s["raters"]), name=assessment_title(s["names"], s["key"], t))),
-        el("p", t("tv_vi_rule"), class_="ws-help"),
-    ]
+    # The intro and the notes on uncertainty first, then the sub-elements to talk about: on a
+    # phone the list of differences comes before the picture.
+    summary = [el("p", t("tv_vi_intro", count=len(s["raters"]), name=assessment_title(s["names"], s["key"], t)))]
     summary += [el("p", note, class_="tv-note") for note in notes(s, t)]
     talk_rows = "".join(el("tr", el("th", c[1], scope="row"), *[el("td", x) for x in [c[0], *c[2:]]]) for c in rows)
     talk = el(
@@ -260,14 +279,17 @@ def view(data, t, assessment=None):
         el("tbody", Raw(talk_rows)),
         class_="tv-table",
     )
+    picture_title = t("tv_vi_picture_title", count=len(s["raters"]))
     return {
         "assessments": [{"key": k, "name": n or t("tv_vi_unnamed")} for k, n in s["names"]],
         "open": s["key"],
         "regions": {
+            "choose": choose_html(s, t),
             "summary": join(*summary),
-            "talk": talk,
-            "picture": picture_svg(s, t),
-            "diagnosis": vi.diagnosis_html(s["diagnosis"], t),
+            "talk": team.table_box(talk, title, t),
+            "rule": el("p", t("tv_vi_rule"), class_="ws-help"),
+            "picture": team.figure_box(picture_svg(s, t), picture_title, t),
+            "diagnosis": join(el("h4", t("tv_vi_diagnosis_heading")), vi.diagnosis_html(s["diagnosis"], t)),
             "pointers": vi.pointers_html(s["team_assessment"], s["diagnosis"], t),
         },
     }

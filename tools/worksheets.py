@@ -65,7 +65,10 @@ def max_file_bytes(mod):
     """The largest file this worksheet can write: every text at its limit, every list full.
     Imports take up to this, so whatever the site exports imports again."""
     bound = schema.max_json_bytes(mod.SCHEMA, skip=getattr(mod, "LOCAL_ONLY", ())) + 200
-    return -(-bound // 100_000) * 100_000  # rounded up to a tenth of a megabyte
+    bound = -(-bound // 100_000) * 100_000  # rounded up to a tenth of a megabyte
+    # A team file's bound (60 members, each at every limit) would be hundreds of megabytes: its
+    # module holds it to a size a browser tab reads without trouble (tools/team.py).
+    return min(bound, getattr(mod, "MAX_FILE_BYTES", bound))
 
 
 def too_deep(text, limit=MAX_DEPTH):

@@ -12,6 +12,7 @@ from pages import wait_view
 from playwright.sync_api import expect
 
 from tools import competency_self_check as cs
+from tools import vi_worksheet as vi
 from tools import worksheets
 
 
@@ -191,3 +192,22 @@ def load_doc(ws, data):
     """A worksheet's file holding data, as text."""
     mod = worksheets.get(ws)
     return json.dumps({"format": mod.FORMAT, "version": mod.VERSION, "data": data})
+
+
+# ---------------------------------------------------------------- team views
+
+
+def vi_rater_file(levels, name="Before"):
+    """A VI worksheet file, as this site exports it, with one assessment: {(element, sub): level}."""
+    a = vi.empty_assessment("a1")
+    a["name"] = name
+    for (element, sub), level in levels.items():
+        a[element][sub]["level"] = level
+    return worksheets.export("vi-worksheet", "json", {"assessments": [a]}, "en")["text"]
+
+
+def sm_group_file(rows, objective="Two family centres run the parenting programme"):
+    """A stakeholder matrix file: rows of (name, importance, influence, level)."""
+    keys = ("name", "importance", "influence", "level")
+    data = {"objective": objective, "stakeholders": [dict(zip(keys, row, strict=True)) for row in rows]}
+    return worksheets.export("stakeholder-matrix", "json", data, "en")["text"]

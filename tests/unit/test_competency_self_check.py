@@ -500,7 +500,7 @@ def test_attach_several_people_to_the_team_view():
     team = result["state"]["team"]
     assert [p["label"] for p in team] == ["Existing", "Ann", "Person 3"]
     assert team[1]["source"] == "a.json" and team[1]["levels"][ids()[0]] == 3
-    assert result["message"] == "Added 2 files; the team view now has 3 people."
+    assert result["message"] == "Files added: 2. People in the team view now: 3."
 
 
 def test_one_bad_file_in_a_batch_changes_nothing_and_is_named():

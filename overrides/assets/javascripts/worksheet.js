@@ -14,6 +14,7 @@ import { createPython } from "./worksheet/python.js";
 import { createSearchHold } from "./worksheet/search.js";
 import { createLinks } from "./worksheet/share-link.js";
 import { createStorage } from "./worksheet/storage.js";
+import { createTeam } from "./worksheet/team.js";
 import { createView } from "./worksheet/view.js";
 
 const root = document.querySelector(ROOT_SELECTOR);
@@ -46,7 +47,7 @@ function start(root) {
     refreshTimer = setTimeout(page.refresh, 60);
   };
   page.links = createLinks(page);
-  createActions(page);
+  const team = createTeam(page, createActions(page));
   createFiles(page);
 
   form.addEventListener("input", page.changed);
@@ -64,6 +65,7 @@ function start(root) {
     const shown = page.refresh(checked);
     page.links.open();
     await shown;
+    team?.show().catch(() => {});
     search.letStart();
   });
 }

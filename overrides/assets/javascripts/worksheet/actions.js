@@ -106,7 +106,8 @@ export function createActions(page) {
     },
   };
 
-  root.addEventListener("click", (event) => {
+  // The worksheet's buttons, and the team view's under it (worksheet/team.js adds its own).
+  const onClick = (event) => {
     const button = event.target.closest("button[data-action]");
     if (!button) return;
     const action = button.dataset.action;
@@ -115,6 +116,7 @@ export function createActions(page) {
     const item = button.closest("[data-item]");
     const list = item ? item.parentElement : form.querySelector(`ol[data-list="${button.dataset.list}"]`);
     run({ button, item, list });
-  });
+  };
+  for (const box of [root, ...document.querySelectorAll("[data-team]")]) box.addEventListener("click", onClick);
   return table;
 }

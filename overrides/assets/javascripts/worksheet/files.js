@@ -15,7 +15,7 @@ export function download({ filename, mime, text }) {
 }
 
 // A file as UTF-8 text, or null (bytes that are not UTF-8 are refused, never replaced).
-async function readText(file) {
+export async function readText(file) {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
   } catch {
