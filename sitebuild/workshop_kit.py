@@ -7,12 +7,14 @@ Each activity's name, anchor and time are read from `docs/<lang>/workshop/activi
 with the activities; the agendas' other items are in `sitebuild/data/workshop_kit.json`.
 """
 
+import copy
 import json
 import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from tools import worksheets
+from tools import team, worksheets
+from tools import vi_worksheet as vi
 from tools.html import Raw, el, void
 
 from . import examples
@@ -103,15 +105,97 @@ def cases_html(lang):
     return el("table", head, el("tbody", Raw("".join(rows))), class_="workshop-kit-cases")
 
 
+# ---------------------------------------------------------------- example team files
+# Several raters (VI) or groups (stakeholder matrix) made from the worksheet's case by the rules
+# in workshop_kit.json "team_examples", collected by tools/team.py itself into a team file, so a
+# trainer can show a team view before the workshop. Nothing in them is typed twice.
+TEAM_WORKSHEETS = ("vi-worksheet", "stakeholder-matrix")
+
+
+def _vi_member(data, rule):
+    """The case's assessments with some sub-elements moved up or down the continuum."""
+    for a in data["assessments"]:
+        for path, steps in rule.get("shift", {}).items():
+            element, sub = path.split(".")
+            level = a[element][sub]["level"]
+            if level:
+                at = min(max(vi.LEVELS.index(level) + steps, 0), len(vi.LEVELS) - 1)
+                a[element][sub]["level"] = vi.LEVELS[at]
+    return data
+
+
+def _sm_member(data, rule):
+    """The case's stakeholders as another group saw them: a placement flipped, another level,
+    a name written otherwise (which the team view's matching must see through), some left out."""
+    rows = data["stakeholders"]
+    for flip in rule.get("flip", []):
+        field, n = flip.split(":")
+        rows[int(n)][field] = {"low": "high", "high": "low"}.get(rows[int(n)][field], "")
+    for n, level in rule.get("level", {}).items():
+        rows[int(n)]["level"] = level
+    for n in rule.get("respell", []):
+        rows[int(n)]["name"] = rows[int(n)]["name"].lower() + "."
+    data["stakeholders"] = [r for i, r in enumerate(rows) if i not in rule.get("drop", [])]
+    return data
+
+
+MAKE_MEMBER = {"vi-worksheet": _vi_member, "stakeholder-matrix": _sm_member}
+
+
+def team_example(worksheet_id, lang):
+    """The example team file's text, made by the team view's own code from the case."""
+    base = examples.case(worksheet_id, lang)["data"]
+    items = []
+    for rule in DATA["team_examples"][worksheet_id]:
+        data = MAKE_MEMBER[worksheet_id](copy.deepcopy(base), rule)
+        text = worksheets.export(worksheet_id, "json", data, lang)["text"]
+        items.append({"name": f"{rule['label'][lang]}.json", "text": text})
+    result = team.collect(worksheet_id, None, items, lang)
+    if result["refused"] or result["duplicates"]:
+        raise BuildError(f"example team file {worksheet_id}/{lang}: {result['message']} {result['notes']}")
+    return team.export(worksheet_id, "json", result["team"], lang)["text"]
+
+
+def team_example_filename(worksheet_id, lang):
+    t = worksheets.strings(worksheets.get(worksheet_id), lang)
+    return f"{t('tv_file_stem')}-{DATA['strings'][lang]['team_example_stem']}.json"
+
+
+def team_examples_html(lang):
+    words = DATA["strings"][lang]
+    rows = []
+    for worksheet_id in TEAM_WORKSHEETS:
+        t = worksheets.strings(worksheets.get(worksheet_id), lang)
+        count = len(DATA["team_examples"][worksheet_id])
+        about = words["team_vi" if worksheet_id == "vi-worksheet" else "team_sm"].format(count=count)
+        name = team_example_filename(worksheet_id, lang)
+        rows.append(
+            el(
+                "tr",
+                el("td", el("strong", t("title")), void("br"), about),
+                el("td", el("a", words["team_open_link"], href=f"../../worksheets/{worksheet_id}/#team-view")),
+                el("td", el("a", words["download_case"], " ", el("code", name), href=name, download=name)),
+            )
+        )
+    head = el(
+        "thead", el("tr", *[el("th", words[k], scope="col") for k in ("team_worksheet", "team_open", "team_file")])
+    )
+    return el("table", head, el("tbody", Raw("".join(rows))), class_="workshop-kit-team")
+
+
 def write_cases(site):
-    """Every language's case files, beside its kit page (the i18n plugin builds each language:
-    writing all of them each time is harmless)."""
+    """Every language's case files and example team files, beside its kit page (the i18n
+    plugin builds each language: writing all of them each time is harmless)."""
     for lang, folder in LANG_FOLDER.items():
         target = Path(site.dir) / folder / "workshop" / "kit"
         if target.is_dir():
             for worksheet_id in worksheets.MODULES:
                 (target / examples.case_filename(worksheet_id, lang)).write_text(
                     examples.case_document(worksheet_id, lang), encoding="utf-8"
+                )
+            for worksheet_id in TEAM_WORKSHEETS:
+                (target / team_example_filename(worksheet_id, lang)).write_text(
+                    team_example(worksheet_id, lang), encoding="utf-8"
                 )
 
 
@@ -125,6 +209,8 @@ def fill_page(html, lang, src_uri):
             return activities_html(lang)
         if match.group(1) == "cases":
             return cases_html(lang)
+        if match.group(1) == "team-examples":
+            return team_examples_html(lang)
         if match.group(1) in DATA["agendas"]:
             return agenda_html(match.group(1), lang)
         raise BuildError(f"{src_uri}: unknown workshop-kit marker {match.group(1)!r}")

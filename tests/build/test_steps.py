@@ -171,3 +171,28 @@ def test_a_worksheet_page_gets_its_form_in_place_of_its_marker():
     assert headings and all(f'id="{hid}"' in html for hid, _ in headings)
     with pytest.raises(BuildError, match="no <!-- worksheet --> marker"):
         worksheets.fill_page("<h1>VI</h1>", "vi-worksheet", "en", "worksheets/vi.md")
+
+
+def test_the_kit_example_team_files_come_from_the_cases_and_show_differences():
+    """Made from the worksheet's case by the team view's own code: one member per rule, each a
+    valid team file member, and the view finds something to talk about."""
+    from sitebuild import examples
+    from tools import team, worksheets
+
+    for ws in workshop_kit.TEAM_WORKSHEETS:
+        for lang in ("en", "no"):
+            doc = json.loads(workshop_kit.team_example(ws, lang))
+            rules = workshop_kit.DATA["team_examples"][ws]
+            assert [m["label"] for m in doc["data"]["members"]] == [r["label"][lang] for r in rules]
+            assert team.load(ws, json.dumps(doc), lang)["ok"]
+            t = worksheets.strings(team.get(ws), lang)
+            if ws == "vi-worksheet":
+                # Raters B and C moved leadership two steps each way: the widest spread, first.
+                assert team.get(ws).summarise(doc["data"], t)["rows"][0]["range"] >= 3
+            else:
+                stakeholders = team.get(ws).match(doc["data"], t)
+                # The respelled name is matched with the case's own spelling: no extra stakeholder.
+                assert len(stakeholders) == len(examples.case(ws, lang)["data"]["stakeholders"])
+                assert any(s["differs_quadrant"] for s in stakeholders)
+    html = str(workshop_kit.team_examples_html("no"))
+    assert "vi-team-eksempel.json" in html and "../../worksheets/stakeholder-matrix/#team-view" in html

@@ -198,3 +198,27 @@ def test_a_team_view_from_files_and_links(open_worksheet, page, ws, lang):
     heading.evaluate("h => h.scrollIntoView({block: 'start'})")
     table_top = results.locator("table").first.evaluate("t => t.getBoundingClientRect().top")
     assert table_top < PHONE["height"] * 0.75, table_top
+
+
+@pytest.mark.parametrize(("ws", "lang"), [("vi-worksheet", "no"), ("stakeholder-matrix", "en")])
+def test_the_kits_example_team_file_opens_in_the_team_view(page, site_url, ws, lang):
+    """A trainer's rehearsal: the kit's example team file, downloaded and chosen in the team view
+    the kit links to, shows every member it was made with."""
+    from pages import LANG_PREFIX
+
+    from sitebuild import workshop_kit
+
+    page.goto(site_url + LANG_PREFIX[lang] + "workshop/kit/")
+    row = page.locator("table.workshop-kit-team tr", has=page.locator(f"a[href$='{ws}/#team-view']"))
+    with page.expect_download() as info:
+        row.locator("a[download]").click()
+    name, text = info.value.suggested_filename, read_download(info.value)
+    assert name == workshop_kit.team_example_filename(ws, lang)
+    row.locator(f"a[href$='{ws}/#team-view']").click()
+    page.wait_for_selector(f'[data-worksheet="{ws}"][data-ready="true"]', timeout=60_000)
+    box = page.locator("[data-team]")
+    expect(box).to_be_in_viewport()
+    box.locator("[data-team-files]").set_input_files(as_files([(name, text)]))
+    labels = [r["label"][lang] for r in workshop_kit.DATA["team_examples"][ws]]
+    expect(box.locator("[data-team-label]")).to_have_count(len(labels))
+    expect(box.locator("[data-team-region='results'] table").first).to_contain_text(labels[-1])
