@@ -372,7 +372,7 @@ def render_region(worksheet_id, lang, labelledby="team-view"):
 
 def table_box(table_html, title, t):
     """A wide table of a team view: in a box that scrolls sideways on a phone, which says so."""
-    return join(el("p", t("scroll_cue"), class_="ws-scroll-cue"), scroll_box(table_html, title))
+    return join(el("p", t("scroll_cue_table"), class_="ws-scroll-cue"), scroll_box(table_html, title))
 
 
 def figure_box(svg, title, t):
