@@ -42,6 +42,9 @@ def call(action, args_json):
         # Files ({"name", "text"}) and pasted share links (one per line) into a team view.
         links = [{"link": line} for line in str(args.get("links") or "").splitlines() if line.strip()]
         result = team.collect(ws, args.get("team"), (args.get("files") or []) + links, lang)
+    elif action == "team-adopt":
+        # Once, on a page whose older version kept the team in the worksheet's own entry.
+        result = team.adopt(ws, args.get("team"), args.get("saved"), lang)
     elif action == "team-view":
         result = team.page_view(ws, args.get("team"), lang, args.get("options"))
     elif action == "team-export":

@@ -1,11 +1,11 @@
 """The competency self-check's team file and its view for tools/team.py: each member is one
-person's levels. The page's own team view keeps its people in the worksheet's state (LOCAL_ONLY
-"team"); this module lets the command line and the team file use the same shared code."""
+person's levels. The page's team view, the team file and the command line use it alike."""
 
 from functools import cache
 
 from . import competency_self_check as cs
 from . import team
+from .html import el
 
 WORKSHEET = cs.ID
 FORMAT = "isp-competency-self-check-team"
@@ -35,6 +35,20 @@ def member(state):
     return {"levels": cs.levels(state)}
 
 
+def from_saved(state):
+    """The people an earlier version of the page kept in the self-check's own entry ("team"),
+    as members of the team view (team.adopt)."""
+    return [
+        {
+            "label": p["label"][: team.LABEL_CHARS],
+            "source": p["source"],
+            "hash": team.content_hash({"levels": p["levels"]}),
+            "levels": p["levels"],
+        }
+        for p in state["team"]
+    ]
+
+
 def label_in_file(state):
     return state["name"].strip()
 
@@ -45,7 +59,10 @@ def people(members, t):
 
 def view(data, t):
     rows = [{"label": label, "levels": levels} for label, levels in people(data, t)]
-    return {"regions": {"team": cs.team_html({"team": rows}, t)}}
+    if not rows:
+        return {"regions": {"team": el("p", t("tv_empty"))}}
+    # In a box that keeps the grid's text readable on a phone and scrolls sideways (as before).
+    return {"regions": {"team": team.figure_box(cs.team_html({"team": rows}, t), t("team_heat_title"), t)}}
 
 
 def to_csv(data, t):

@@ -269,6 +269,27 @@ def collect(worksheet_id, team, items, lang):
     }
 
 
+def adopt(worksheet_id, team_data, saved, lang):
+    """The people an earlier version of the page kept in the worksheet's own saved entry (the
+    self-check kept its team there, kind.from_saved), added to the team view once so nothing
+    is lost: {"ok", "team", "added"}. A kind without such a past adds nothing."""
+    kind = get(worksheet_id)
+    team_data, _ = clean(worksheet_id, team_data, lang)
+    if not hasattr(kind, "from_saved") or not isinstance(saved, dict):
+        return {"ok": True, "team": team_data, "added": []}
+    mod = worksheets.get(worksheet_id)
+    state, _ = worksheets.clean(mod, saved, worksheets.strings(mod, lang))
+    members = list(team_data["members"])
+    known = {m["hash"] for m in members}
+    added = []
+    for m in kind.from_saved(state):
+        if m["hash"] not in known and len(members) < kind.LIMIT:
+            members.append(m)
+            known.add(m["hash"])
+            added.append(m["label"])
+    return {"ok": True, "team": {**team_data, "members": members}, "added": added}
+
+
 # ---------------------------------------------------------------- view and exports
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from sitebuild import team_summary
+from tools import bridge, guide, team, worksheets
 from tools import competency_self_check as cs
-from tools import guide, worksheets
 from tools.i18n import Strings
 from tools.schema import Items, Record
 
@@ -246,24 +246,6 @@ def test_team_people_get_the_label_or_a_number():
     assert [label for label, _ in cs.team_people(state, t_for("en"))] == ["Ann", "Person 2"]
 
 
-def test_team_export_from_the_page():
-    state = state_with(
-        team=[
-            {"label": "Ann", "source": "a.json", "levels": {ids()[0]: 4}},
-            {"label": "=cmd|' /C calc'!A0", "levels": {ids()[0]: 2}},
-        ]
-    )
-    md = worksheets.export(cs.ID, "team-markdown", state, "en")
-    assert md["filename"] == "team-summary.md" and md["mime"] == "text/markdown"
-    assert "| Co" in md["text"] and "Ann" in md["text"]
-    csv = worksheets.export(cs.ID, "team-csv", state, "no")
-    assert csv["filename"] == "teamoversikt.csv"
-    assert not re.search(r"(^|,)[=+@]", csv["text"], re.M)
-
-
-# ---------------------------------------------------------------- the command line
-
-
 def write_files(tmp_path, *people):
     paths = []
     for i, (name, levels) in enumerate(people):
@@ -489,41 +471,24 @@ def test_attach_an_earlier_self_check_needs_exactly_one_file():
     assert not result["ok"] and "Velg én" in result["message"]
 
 
-def test_attach_several_people_to_the_team_view():
-    current = {"team": [{"label": "Existing", "levels": {}}]}
-    files = [
-        {"name": "a.json", "text": exported({ids()[0]: 3}, name="Ann")},
-        {"name": "b.json", "text": exported({ids()[0]: 2})},
-    ]
-    result = worksheets.attach(cs.ID, "team", files, current, "en")
-    assert result["ok"]
-    team = result["state"]["team"]
-    assert [p["label"] for p in team] == ["Existing", "Ann", "Person 3"]
-    assert team[1]["source"] == "a.json" and team[1]["levels"][ids()[0]] == 3
-    assert result["message"] == "Files added: 2. People in the team view now: 3."
-
-
-def test_one_bad_file_in_a_batch_changes_nothing_and_is_named():
-    files = [
-        {"name": "good.json", "text": exported({ids()[0]: 3})},
-        {"name": "evil.json", "text": file_text({"competencies": {"co-learning": {"level": 11}}})},
-        {"name": "other.json", "text": json.dumps({"format": "isp-stakeholder-matrix", "version": 1})},
-    ]
-    result = worksheets.attach(cs.ID, "team", files, {}, "en")
-    assert not result["ok"] and "state" not in result
-    details = " ".join(result["details"])
-    assert "evil.json" in details and "11" in details and "other.json" in details and "good.json" not in details
-
-
-def test_the_team_view_has_a_limit():
-    current = {"team": [{"label": str(i), "levels": {}} for i in range(cs.TEAM_LIMIT)]}
-    result = worksheets.attach(cs.ID, "team", [{"name": "a.json", "text": exported({})}], current, "en")
-    assert not result["ok"] and str(cs.TEAM_LIMIT) in result["message"]
+def test_a_team_kept_by_the_earlier_page_moves_into_the_team_view_once():
+    """The page once kept its team inside the self-check's own entry; the team view takes those
+    people over (labels, sources and levels), and a second time adds no one."""
+    saved = {"team": [{"label": "Ann", "source": "a.json", "levels": {ids()[0]: 3}}, {"label": "Bo", "levels": {}}]}
+    args = {"worksheet": cs.ID, "lang": "en", "team": None, "saved": saved}
+    result = json.loads(bridge.call("team-adopt", json.dumps(args)))
+    assert result["added"] == ["Ann", "Bo"]
+    members = result["team"]["members"]
+    assert members[0]["source"] == "a.json" and members[0]["levels"][ids()[0]] == 3
+    again = json.loads(bridge.call("team-adopt", json.dumps({**args, "team": result["team"]})))
+    assert again["added"] == [] and again["team"] == result["team"]
+    view = team.view(cs.ID, result["team"], "en")
+    assert [m["label"] for m in view["members"]] == ["Ann", "Bo"]
 
 
 def test_attach_refuses_too_many_files_at_once():
     files = [{"name": "a.json", "text": "{}"}] * (worksheets.MAX_ATTACH_FILES + 1)
-    assert not worksheets.attach(cs.ID, "team", files, {}, "en")["ok"]
+    assert not worksheets.attach(cs.ID, "earlier", files, {}, "en")["ok"]
 
 
 # ---------------------------------------------------------------- what the page shows
@@ -535,10 +500,11 @@ def test_view_regions_and_rows(lang):
     view = worksheets.view(cs.ID, data, lang)
     assert view["errors"] == []
     assert {f"level-{cid}" for cid in ids()} <= set(view["regions"])
-    for name in ("profile", "summary", "plan-hints", "comparison", "team", "report"):
+    for name in ("profile", "summary", "plan-hints", "comparison", "report"):
         assert view["regions"][name], name
     assert view["rows"]["plan"][0]["current"].startswith(t("plan_current", level="").split(":")[0])
-    assert view["rows"]["team"][0]["summary"] == t("person_summary", source="a.json", rated=1, total=15)
+    # The team is the team view's (tools/team.py), under the worksheet, no longer in its form.
+    assert "team" not in view["regions"] and set(view["rows"]) == {"plan"}
 
 
 def test_pictures_have_a_title_and_a_text_alternative_in_the_pages_language(lang):
@@ -595,7 +561,7 @@ def test_hostile_text_is_escaped_in_every_region_and_export(lang):
     for name, region in view["regions"].items():
         assert "<img" not in region, name
     assert "&lt;img src=x" in view["regions"]["report"]
-    for fmt in ("markdown", "team-markdown"):
+    for fmt in ("markdown",):
         text = worksheets.export(cs.ID, fmt, data, lang)["text"]
         assert re.search(r"(?<!\\)<(?!br>)", text) is None, fmt
 
@@ -689,7 +655,8 @@ def test_the_form_has_every_field_of_the_saved_format(page):
     lists = {p: v for p, v in expected.items() if v is not None}
     assert set(page.fields) == top
     assert set(page.item_fields) == lists["plan"]  # the first plan, ready to fill in
-    assert set(page.template_fields) == lists["plan"] | lists["team"]
+    # "team" is only what an earlier page kept, for the team view to take over (LOCAL_ONLY).
+    assert set(page.template_fields) == lists["plan"] and set(lists) == {"plan", "team"}
 
 
 def test_every_control_has_a_label(page):
@@ -725,8 +692,7 @@ def test_test_contract_and_the_file_inputs():
     assert 'data-worksheet="competency-self-check"' in html and 'data-ready="false"' in html
     assert 'data-format="isp-competency-self-check"' in html
     assert 'data-action="attach" data-into="earlier"' in html
-    assert re.search(r'data-action="attach" data-into="team" multiple', html)
-    assert re.search(r'data-list="team"[^>]* data-list-min="0"', html)
+    assert 'data-into="team"' not in html and 'data-list="team"' not in html
 
 
 def test_the_blank_form_and_the_report(lang):

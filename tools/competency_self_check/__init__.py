@@ -37,8 +37,10 @@ ID = "competency-self-check"
 FORMAT = "isp-competency-self-check"
 VERSION = 1
 STRINGS = "competency_self_check"
-ITEM_LISTS = {"plan": "plan_n", "team": "person_n"}
-# Kept in this browser only: an exported file holds your own self-check, never the team view.
+ITEM_LISTS = {"plan": "plan_n"}
+# Kept in this browser only, never written into files: the team an earlier version of the page
+# kept inside the self-check's own entry. The team view (tools/team.py, competency_team) takes
+# it over once (team.adopt) and keeps its people under a key of its own, as the other views do.
 LOCAL_ONLY = ("team",)
 # A second blank form to print: with the key activities (the deeper mode's ratings).
 TOOLBAR_EXTRA = (("print_blank_deeper", "print-blank-deeper"),)

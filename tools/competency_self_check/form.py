@@ -185,45 +185,6 @@ def _plan_row(t):
     )
 
 
-def _team_row(t):
-    p = "cs-team-__i__"
-    hidden = [void("input", type="hidden", data_field="source")]
-    hidden += [void("input", type="hidden", data_field=f"levels.{cid}") for cid in competency_ids()]
-    return el(
-        "li",
-        el(
-            "fieldset",
-            el("legend", t("person_n", n="__n__"), data_out="legend"),
-            el(
-                "div",
-                el(
-                    "div",
-                    el("label", t("team_label"), for_=f"{p}-label"),
-                    void(
-                        "input",
-                        type="text",
-                        id=f"{p}-label",
-                        data_field="label",
-                        autocomplete="off",
-                        aria_describedby=f"{p}-summary",
-                    ),
-                    class_="ws-field",
-                ),
-                el("p", "", data_out="summary", id=f"{p}-summary", class_="ws-note cs-person-summary"),
-                class_="cs-person",
-            ),
-            Raw("".join(hidden)),
-            el(
-                "div",
-                el("button", t("remove"), type="button", data_action="remove", class_="ws-danger"),
-                class_="ws-row-actions",
-            ),
-        ),
-        data_item="",
-        class_="ws-item cs-team-item",
-    )
-
-
 def _file_button(label, into, multiple=False):
     return el(
         "label",
@@ -253,7 +214,7 @@ def _section(sid, heading, *children):
 
 
 def render_form(t):
-    plan_row, team_row = _plan_row(t), _team_row(t)
+    plan_row = _plan_row(t)
     earlier_hidden = [void("input", type="hidden", data_field=f"earlier.{k}") for k in ("source", "name", "date")]
     earlier_hidden += [void("input", type="hidden", data_field=f"earlier.levels.{cid}") for cid in competency_ids()]
     domains_html = [
@@ -364,43 +325,6 @@ def render_form(t):
             ),
             Raw("".join(earlier_hidden)),
             figure("comparison", t, "cs-compare-heading", pending),
-        ),
-        _section(
-            "cs-team",
-            t("team_heading"),
-            el("p", t("team_help")),
-            el(
-                "div",
-                _file_button(t("team_choose"), "team", multiple=True),
-                el(
-                    "button",
-                    t("team_remove"),
-                    type="button",
-                    data_action="clear-part",
-                    data_part="team",
-                    data_done=t("team_removed"),
-                    class_="md-button",
-                ),
-                el(
-                    "button",
-                    t("team_export_markdown"),
-                    type="button",
-                    data_action="export-team-markdown",
-                    class_="md-button",
-                ),
-                el("button", t("team_export_csv"), type="button", data_action="export-team-csv", class_="md-button"),
-                class_="ws-toolbar cs-file-bar",
-            ),
-            el(
-                "ol",
-                data_list="team",
-                data_list_min="0",
-                class_="ws-list cs-team-list",
-                aria_label=t("team_people"),
-                tabindex="-1",
-            ),
-            el("template", team_row, data_template="team"),
-            figure("team", t, "cs-team-heading", pending),
         ),
         data_form="",
         class_="ws-form cs-form",

@@ -6,7 +6,7 @@ from ..schema import is_blank
 from .form import scale_legend
 from .guide import by_domain, competencies, competency_by_id, name_of, principles
 from .model import LEVELS, NOT_RELEVANT, STANCES
-from .pictures import compare_svg, earlier_label, heatmap_svg, profile_svgs, spread_text
+from .pictures import compare_svg, earlier_label, profile_svgs, spread_text
 from .rules import (
     compare,
     competency_level,
@@ -14,7 +14,6 @@ from .rules import (
     is_number,
     levels,
     strengths_and_growth,
-    team_people,
     team_summary,
 )
 from .words import _names, level_text, number, signed
@@ -261,22 +260,9 @@ def team_to_csv(people, t):
     return exports.csv_text([team_table(people, t), team_domain_table(people, t)])
 
 
-def _team_export(kind):
-    def make(state, t):
-        people = team_people(state, t)
-        if kind == "markdown":
-            return {
-                "filename": f"{t('team_file_stem')}.md",
-                "mime": "text/markdown",
-                "text": team_to_markdown(people, t),
-            }
-        return {"filename": f"{t('team_file_stem')}.csv", "mime": "text/csv", "text": team_to_csv(people, t)}
-
-    return make
-
-
-# Further exports, asked for by buttons with data-action="export-<name>" (worksheets.export).
-EXPORTS = {"team-markdown": _team_export("markdown"), "team-csv": _team_export("csv")}
+# Further exports, asked for by buttons with data-action="export-<name>" (worksheets.export): none
+# now that the team view exports itself (tools/team.py export).
+EXPORTS = {}
 
 
 # ---------------------------------------------------------------- print
@@ -298,15 +284,6 @@ def report_html(state, t):
     for k in ("strengths", "practice"):
         if state["reflection"][k].strip():
             parts += [el("h3", t("reflection_" + k)), el("p", state["reflection"][k], class_="cs-pre")]
-    people = team_people(state, t)
-    if people:
-        parts += [
-            el("h3", t("team_title")),
-            el("p", t("team_intro", count=len(people))),
-            heatmap_svg(people, t, uid="cs-report-heat"),
-        ]
-        for title, head, rows in (team_table(people, t), team_domain_table(people, t)):
-            parts += [el("h4", title), _html_table(head, rows, title)]
     parts.append(el("p", t("not_a_measure_short"), " ", t("report_generated"), class_="ws-report-foot"))
     return join(*parts)
 

@@ -4,7 +4,7 @@ comparison with an earlier self-check, the team view, and the files brought in f
 import statistics
 
 from .guide import by_domain, competency_ids
-from .model import LEVELS, NOT_RELEVANT, TEAM_LIMIT
+from .model import LEVELS, NOT_RELEVANT
 
 # ---------------------------------------------------------------- the rules
 
@@ -171,15 +171,4 @@ def attach_earlier(state, files, t):
     return {"ok": True, "state": {**state, "earlier": earlier}, "message": t("earlier_added", filename=filename)}
 
 
-def attach_team(state, files, t):
-    """Add one person per file to the team view, labelled with the name in their file or a number."""
-    team = list(state["team"])
-    if len(team) + len(files) > TEAM_LIMIT:
-        return {"ok": False, "message": t("team_too_many", limit=TEAM_LIMIT)}
-    for filename, other in files:
-        label = other["name"].strip()[:100] or t("person_n", n=len(team) + 1)
-        team.append({"label": label, "source": filename[:300], "levels": levels(other)})
-    return {"ok": True, "state": {**state, "team": team}, "message": t("team_added", count=len(files), total=len(team))}
-
-
-ATTACH = {"earlier": attach_earlier, "team": attach_team}
+ATTACH = {"earlier": attach_earlier}

@@ -28,7 +28,6 @@ def view(state, t):
             "summary": summary_html(state, lv, t),
             "plan-hints": plan_hints_html(state, lv, t),
             "comparison": comparison_html(state, lv, t),
-            "team": team_html(state, t),
             "report": report_html(state, t),
         }
     )
@@ -39,18 +38,7 @@ def view(state, t):
         if p["competency"] and chosen.count(p["competency"]) > 1:
             note += " " + t("plan_duplicate")
         plan_notes.append({"current": note})
-    team_rows = [
-        {
-            "summary": t(
-                "person_summary",
-                source=p["source"] or "–",
-                rated=sum(1 for v in p["levels"].values() if v is not None),
-                total=len(competency_ids()),
-            )
-        }
-        for p in state["team"]
-    ]
-    return {"rows": {"plan": plan_notes, "team": team_rows}, "regions": regions}
+    return {"rows": {"plan": plan_notes}, "regions": regions}
 
 
 def summary(state, t):

@@ -6,7 +6,7 @@
 // inline script cannot import a module; the build writes HEAD's values into it
 // (sitebuild/worksheets.py reads the JSON object below).
 
-/** @typedef {"view" | "export" | "import" | "check-saved" | "attach" | "share-link" | "open-link" | "team-add" | "team-view" | "team-export"} Action */
+/** @typedef {"view" | "export" | "import" | "check-saved" | "attach" | "share-link" | "open-link" | "team-add" | "team-adopt" | "team-view" | "team-export"} Action */
 
 /** Every action Python's bridge answers. @type {readonly Action[]} */
 export const ACTIONS = Object.freeze([
@@ -18,6 +18,7 @@ export const ACTIONS = Object.freeze([
   "share-link",
   "open-link",
   "team-add",
+  "team-adopt",
   "team-view",
   "team-export",
 ]);

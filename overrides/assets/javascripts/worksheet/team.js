@@ -7,7 +7,7 @@ import { download, readText } from "./files.js";
 import { fmt } from "./paths.js";
 import { print } from "./print.js";
 
-/** {S, python, serially} and the actions table -> {show}, or null on a page without a team view */
+/** {root, S, python, serially} and the actions table -> {show}, or null on a page without a team view */
 export function createTeam(page, table) {
   const box = document.querySelector("[data-team]");
   if (!box) return null;
@@ -56,9 +56,29 @@ export function createTeam(page, table) {
     messageBox.append(ul);
   }
 
+  // An earlier version of the self-check kept its team inside the worksheet's own entry: read it
+  // now, before the worksheet's next save leaves it out, and hand it to the team view once.
+  let legacy = null;
+  if (!kept.team) {
+    try {
+      const team = JSON.parse(localStorage.getItem(page.root.dataset.storageKey) || "null")?.data?.team;
+      if (Array.isArray(team) && team.length) legacy = team;
+    } catch {
+      legacy = null;
+    }
+  }
+
   let seq = 0;
   async function show() {
     if (!python.ready()) return;
+    if (legacy) {
+      const result = await python.call("team-adopt", { team: kept.team || null, saved: { team: legacy } });
+      legacy = null;
+      if (result.added.length) {
+        kept.team = result.team;
+        save();
+      }
+    }
     const mine = ++seq;
     const view = await python.call("team-view", { team: kept.team || null, options: kept.options || {} });
     if (mine !== seq) return;
