@@ -48,7 +48,7 @@ PRECOMPRESSED = {
     "assets/pyodide/pyodide.asm.wasm": "application/wasm",
     "assets/pyodide/pyodide.asm.mjs": "text/javascript; charset=utf-8",
     "assets/pyodide/python_stdlib.zip": "application/zip",
-    "assets/pyodide/pyodide-lock.json": "application/json; charset=utf-8",
+    "offline-manifest.json": "application/json; charset=utf-8",
     "assets/tools.zip?v=1": "application/zip",
     "no/search/search_index.json": "application/json; charset=utf-8",
 }
