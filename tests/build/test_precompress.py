@@ -43,3 +43,18 @@ def test_large_text_gets_brotli_and_gzip_copies_that_decompress_to_it_and_nothin
     assert brotli_decompressed(site / "assets" / "big.js.br") == text + b"// more\n"
     # The gzip copy is the same bytes every build (no time stamp in it).
     assert (site / "assets" / "big.js.gz").read_bytes() == precompress.gzipped(big.read_bytes())
+
+
+def test_apache_sends_each_copy_in_place_of_its_file_with_the_files_type_and_its_encoding():
+    """No Apache here to run it: the rules as written, one per kind of copy."""
+    from sitebuild import headers
+
+    rules = headers.htaccess(set())
+    assert "RewriteCond %{HTTP:Accept-Encoding} \\bbr\\b" in rules and "RewriteCond %{REQUEST_FILENAME}.br -f" in rules
+    assert "RewriteCond %{REQUEST_FILENAME}.gz -f" in rules and "E=no-gzip:1" in rules
+    for ext in precompress.EXTENSIONS:
+        assert f'<FilesMatch "\\{ext}\\.(?:br|gz)$">\n    ForceType {headers.TYPES[ext[1:]]}' in rules, ext
+    assert "Header set Content-Encoding br" in rules and "Header set Content-Encoding gzip" in rules
+    assert rules.count("Header append Vary Accept-Encoding") == 2
+    # The fingerprinted files' copies are kept as long as the files.
+    assert '<FilesMatch "^(?:.+\\.[0-9a-f]{8}\\.min\\.(?:js|css)|tools\\.zip)(?:\\.br|\\.gz)?$">' in rules
