@@ -1,6 +1,7 @@
 """The benchmark, one command: every figure the speed goals name, side by side in one run.
 
     .venv/bin/python bench/run.py [--runs 3] [--site site] [--skip-lighthouse] [--skip-startup] [--playwright]
+                                 [--skip-side-by-side] [--skip-throttled] [--page vi-worksheet] [--lang en]
 
 The built site is served as an organisation would serve it: the real nginx with the build's own
 `_deploy/nginx.conf` (its headers and compression), under a sub-path. It prints:
@@ -17,11 +18,23 @@ The built site is served as an organisation would serve it: the real nginx with 
    pair; medians of the runs. Chromium is driven with nothing tracked in it (harness/devtools.py);
    --playwright drives it as the tests do instead.
 
+4. Every method side by side, one table, for one worksheet page (--page, --lang) against the bare
+   page with Pyodide's files as shipped upstream and with the site's own (`?files=site`: its
+   trimmed standard library and precompressed copies): bytes on the wire before Python is ready on
+   a first visit, cold, a repeat in a new browser process on the same profile, a repeat in the
+   same browser, and the issue's ratios. One row per method: the DevTools protocol (and Playwright
+   with --playwright); no driver at all (harness/plain_chromium.py: a plain Chromium process per
+   visit, the page reporting its own performance.now() at ready to the benchmark's own server,
+   harness/bench_proxy.py, which adds the reporting script to pages on the way, under the site's
+   unchanged policy, and counts the bytes); and no driver at 1.6 Mbit/s, held there by that same
+   server for all connections together (not DevTools throttling; --skip-throttled leaves it out).
+
 Not a test: it prints figures and exits 0. Compare runs made on the same machine, at the same
 load (`uptime` is printed first).
 """
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -37,10 +50,12 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
+from harness.bench_proxy import BenchProxy  # noqa: E402
 from harness.browser import executable_path, launch_args  # noqa: E402
 from harness.devtools import Chromium  # noqa: E402
 from harness.nginx_server import NginxServer  # noqa: E402
 from harness.pages import LANG_PREFIX, PAGES, RUNTIME_PRIMED, SNAPSHOT_KEPT, until  # noqa: E402
+from harness.plain_chromium import PlainChromium  # noqa: E402
 
 # The bare page: loadPyodide on the main thread, with Pyodide's files as its npm package ships
 # them (bench-pyodide/: its all-source standard library, not the site's compiled one, and its
@@ -51,10 +66,14 @@ BASELINE_HTML = """<!doctype html>
 <body><p>Baseline: loadPyodide on the main thread.</p>
 <script type="module" src="bench-baseline.js"></script></body></html>
 """
-BASELINE_JS = """import { loadPyodide } from "./bench-pyodide/pyodide.mjs";
-const pyodide = await loadPyodide({ indexURL: new URL("./bench-pyodide/", location.href).href });
+# ?files=site: the site's own Pyodide folder instead (its compiled, trimmed standard library and
+# its precompressed copies), so the page's own cost can be told from Python's.
+BASELINE_JS = """const folder = new URLSearchParams(location.search).get("files") === "site" ? "./assets/pyodide/" : "./bench-pyodide/";
+const { loadPyodide } = await import(folder + "pyodide.mjs");
+const pyodide = await loadPyodide({ indexURL: new URL(folder, location.href).href });
 pyodide.runPython("1 + 1");
 window.__ready = performance.now();
+document.dispatchEvent(new Event("bench-ready"));
 """
 WATCH_READY = """
 new MutationObserver((_, observer) => {
@@ -312,12 +331,125 @@ def print_startup(harness, server, runs):
             )
 
 
+# ---------------------------------------------------------------- side by side: every method, one table
+
+THROTTLE = 200_000  # bytes a second: 1.6 Mbit/s, the slow 4G link Lighthouse simulates
+BARE = {"bare, site's files": "bench-baseline.html?files=site", "bare, upstream files": "bench-baseline.html"}
+
+
+class DriverHarnessVisits:
+    """The DevTools (or Playwright) harness as a side-by-side method: cold and a repeat in the same
+    browser; it cannot restart the browser on the same profile, nor count bytes."""
+
+    def __init__(self, harness):
+        self.harness, self.name = harness, harness.name
+
+    def round(self, url):
+        cold, same = self.harness.cold_and_repeat(url, "bench-baseline" not in url)
+        return cold, same, None
+
+
+class ProxiedVisits:
+    """No driver, through the benchmark's own server in front of nginx (optionally held to a
+    bandwidth): the address on nginx is asked for on the proxy instead."""
+
+    def __init__(self, proxy, nginx_url, name):
+        self.proxy, self.nginx_url, self.name = proxy, nginx_url, name
+        self.chrome = PlainChromium(proxy, executable_path() or playwright_chromium())
+
+    def round(self, url):
+        return self.chrome.round(url.replace(self.nginx_url, self.proxy.url))
+
+
+def side_by_side(methods, server, page, runs):
+    """{method: {page kind: [(bytes, cold, new process, same browser, repeats from the snapshot), ...]}},
+    taking turns."""
+    kinds = {"worksheet": page, **BARE}
+    out = {m.name: {k: [] for k in kinds} for m in methods}
+    for _ in range(runs):
+        for method in methods:
+            for kind, path in kinds.items():
+                cold, same, new = method.round(server.url + path)
+                snap = sum(v.get("from") == "snapshot" for v in (same, new) if v)
+                out[method.name][kind].append(
+                    (cold.get("bytes"), cold["ready"], new["ready"] if new else None, same["ready"], snap)
+                )
+    return out
+
+
+def _med(values):
+    values = [v for v in values if v is not None]
+    return med(values) if values else None
+
+
+def _cell(value, fmt, width):
+    return f"{'-':>{width}}" if value is None else f"{value:{width}{fmt}}"
+
+
+def print_side_by_side(results, page, runs):
+    print(f"\nPython ready, every method side by side: {page}, {runs} run(s), medians")
+    print("  kB: bytes on the wire before Python is ready, first visit (headers included); ms from navigation;")
+    print("  new proc: repeat in a new browser process on the same profile; same: repeat in the same browser;")
+    print("  snap: repeats that started from Python's snapshot.")
+    print(
+        "  Goals (issue): kB <= 4000; cold / bare with the site's files <= 1.2; new / cold <= 0.4; same / cold <= 0.3"
+    )
+    print(
+        f"{'method':34} {'page':22} {'kB':>7} {'cold':>6} {'new proc':>8} {'same':>6}"
+        f" {'cold/bare site':>14} {'cold/bare upstr':>15} {'new/cold':>8} {'same/cold':>9} {'snap':>5}"
+    )
+    for method, kinds in results.items():
+        site_bare = kinds["bare, site's files"]
+        upstream = kinds["bare, upstream files"]
+        for kind, rows in kinds.items():
+            sent, cold, new, same = (_med(c) for c in list(zip(*rows))[:4])
+            snaps = sum(r[4] for r in rows)
+            repeats = sum(1 + (r[2] is not None) for r in rows)
+            ratio = lambda num, den: _med([(a / b) if a and b else None for a, b in zip(num, den)])  # noqa: E731
+            colds = [r[1] for r in rows]
+            on_site = ratio(colds, [r[1] for r in site_bare]) if kind == "worksheet" else None
+            on_upstream = ratio(colds, [r[1] for r in upstream]) if kind != "bare, upstream files" else None
+            print(
+                f"{method:34} {kind:22} {_cell(sent and sent / 1000, '.0f', 7)} {_cell(cold, '.0f', 6)}"
+                f" {_cell(new, '.0f', 8)} {_cell(same, '.0f', 6)} {_cell(on_site, '.2f', 14)}"
+                f" {_cell(on_upstream, '.2f', 15)} {_cell(ratio([r[2] for r in rows], colds), '.2f', 8)}"
+                f" {_cell(ratio([r[3] for r in rows], colds), '.2f', 9)}"
+                f" {f'{snaps}/{repeats}' if kind == 'worksheet' else '':>5}"
+            )
+
+
+def run_side_by_side(args, server):
+    page = LANG_PREFIX[args.lang] + PAGES[args.page]
+    with contextlib.ExitStack() as stack:
+        devtools = DevToolsHarness((server.url, server.url))
+        stack.callback(devtools.close)
+        methods = [DriverHarnessVisits(devtools)]
+        if args.playwright:
+            from playwright.sync_api import sync_playwright
+
+            playwright = stack.enter_context(sync_playwright())
+            harness = PlaywrightHarness(playwright)
+            stack.callback(harness.close)
+            methods.append(DriverHarnessVisits(harness))
+        proxy = stack.enter_context(BenchProxy(server.url))
+        methods.append(ProxiedVisits(proxy, server.url, "no driver"))
+        if not args.skip_throttled:
+            slow = stack.enter_context(BenchProxy(server.url, rate=THROTTLE))
+            methods.append(ProxiedVisits(slow, server.url, f"no driver, {THROTTLE * 8 / 1e6:.1f} Mbit/s"))
+        methods[0].round(server.url + page)  # warm-up: the machine's disk cache, not the browser's
+        print_side_by_side(side_by_side(methods, server, page, args.runs), page, args.runs)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--site", default=None, help="a built site (default: build one now)")
     parser.add_argument("--skip-lighthouse", action="store_true")
-    parser.add_argument("--skip-startup", action="store_true")
+    parser.add_argument("--skip-startup", action="store_true", help="leave out the per-worksheet table")
+    parser.add_argument("--skip-side-by-side", action="store_true", help="leave out the every-method table")
+    parser.add_argument("--skip-throttled", action="store_true", help="no 1.6 Mbit/s row in it")
+    parser.add_argument("--page", default="vi-worksheet", choices=sorted(PAGES), help="the side-by-side page")
+    parser.add_argument("--lang", default="en", choices=sorted(LANG_PREFIX))
     parser.add_argument(
         "--playwright",
         action="store_true",
@@ -348,6 +480,8 @@ def main():
             print_search(site)
             if not args.skip_lighthouse:
                 print_lighthouse(server, tmp)
+            if not args.skip_side_by_side:
+                run_side_by_side(args, server)
             if args.skip_startup:
                 return
             if args.playwright:

@@ -18,6 +18,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from .precompress import EXTENSIONS as PRECOMPRESSED
 from .site import write_if_changed
 
 DEPLOY_DIR = "_deploy"
@@ -82,6 +83,16 @@ COMPRESS = (
     "application/manifest+json",
 )
 
+# The precompressed copies beside the large files (sitebuild/precompress.py), X.br and X.gz, sent in
+# X's place to a browser that accepts them, with X's type, `Content-Encoding` and
+# `Vary: Accept-Encoding`. nginx: gzip through `gzip_static` (in every nginx build Debian ships,
+# nginx-light included); Brotli through the rewrite module, present in every build (the Brotli
+# modules are not), the same way: a request that accepts br, for a file with an X.br beside it,
+# is answered from X.br by a location that labels it. Where the server has the Brotli module,
+# `brotli_static on;` does the same (README's Self-hosting section).
+ACCEPTS_BR = r"\bbr\b"
+ENCODED = "|".join(ext[1:] for ext in PRECOMPRESSED)
+
 SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script>", re.S | re.I)
 TYPE = re.compile(r'\btype\s*=\s*["\']?([^"\'\s>]*)', re.I)
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
@@ -110,6 +121,18 @@ def headers(hashes):
     return {"Content-Security-Policy": policy(hashes), **OTHER_HEADERS}
 
 
+def _nginx_brotli(cache):
+    """Rewrite directives are not inherited by nested locations: each location that serves files
+    repeats these. The Cache-Control of X goes with the request to X.br's location."""
+    return [
+        f'set $isp_cache "{cache}";',
+        'set $isp_br "";',
+        f'if ($http_accept_encoding ~* "{ACCEPTS_BR}") {{ set $isp_br "a"; }}',
+        'if (-f $request_filename.br) { set $isp_br "${isp_br}f"; }',
+        "if ($isp_br = af) { rewrite ^ $uri.br last; }",
+    ]
+
+
 def nginx_conf(hashes):
     lines = [
         "# Generated at build time by sitebuild/headers.py. Include it in the location that serves",
@@ -129,32 +152,74 @@ def nginx_conf(hashes):
         "gzip_comp_level 6;",
         "gzip_min_length 1024;",
         f"gzip_types {' '.join(COMPRESS)};",
+        "# X.gz, made at build time, in place of X for a browser that accepts gzip.",
+        "gzip_static on;",
+        "# X.br in place of X for a browser that accepts Brotli (no module needed; see sitebuild/headers.py).",
+        "# With the Brotli module, `brotli_static on;` may replace these lines and the .br locations.",
     ]
     common = [f'add_header {name} "{value}" always;' for name, value in headers(hashes).items()]
+    lines += _nginx_brotli(REVALIDATE)
     lines += common + [f'add_header Cache-Control "{REVALIDATE}" always;']
     # A nested location replaces all add_header lines, so it repeats the common ones.
     lines += [
         f'location ~ "{IMMUTABLE_NAME.pattern[1:-1]}$" {{',
+        *("    " + line for line in _nginx_brotli(IMMUTABLE)),
         *("    " + line for line in common),
         f'    add_header Cache-Control "{IMMUTABLE}" always;',
         "}",
     ]
+    for ext in PRECOMPRESSED:
+        lines += [
+            f'location ~ "\\{ext}\\.br$" {{',
+            "    gzip off;",
+            f"    types {{ }} default_type {TYPES[ext[1:]]};",
+            "    add_header Content-Encoding br always;",
+            "    add_header Vary Accept-Encoding always;",
+            *("    " + line for line in common),
+            "    add_header Cache-Control $isp_cache always;",
+            "}",
+        ]
     return "\n".join(lines) + "\n"
 
 
 def htaccess(hashes):
+    immutable = IMMUTABLE_NAME.pattern[:-1] + r"(?:\.br|\.gz)?$"
     lines = [
-        "# Generated at build time by sitebuild/headers.py (Apache: mod_mime, mod_headers, mod_deflate).",
+        "# Generated at build time by sitebuild/headers.py (Apache: mod_mime, mod_headers, mod_deflate,",
+        "# mod_rewrite for the precompressed copies X.br and X.gz beside the large files).",
         *(f"AddType {mime} .{ext}" for ext, mime in TYPES.items()),
         "AddCharset utf-8 .html .css .js .mjs .json",
         "<IfModule mod_deflate.c>",
         f"    AddOutputFilterByType DEFLATE text/html {' '.join(COMPRESS)}",
         "</IfModule>",
+        "<IfModule mod_rewrite.c>",
+        "    RewriteEngine On",
+        f"    RewriteCond %{{HTTP:Accept-Encoding}} {ACCEPTS_BR}",
+        "    RewriteCond %{REQUEST_FILENAME}.br -f",
+        f"    RewriteRule ^(.+\\.(?:{ENCODED}))$ $1.br [L]",
+        "    RewriteCond %{HTTP:Accept-Encoding} \\bgzip\\b",
+        "    RewriteCond %{REQUEST_FILENAME}.gz -f",
+        f"    RewriteRule ^(.+\\.(?:{ENCODED}))$ $1.gz [L]",
+        f"    RewriteRule \\.(?:{ENCODED})\\.(?:br|gz)$ - [E=no-gzip:1,E=no-brotli:1]",
+        "</IfModule>",
+        *(
+            line
+            for ext in PRECOMPRESSED
+            for line in (f'<FilesMatch "\\{ext}\\.(?:br|gz)$">', f"    ForceType {TYPES[ext[1:]]}", "</FilesMatch>")
+        ),
         "<IfModule mod_headers.c>",
         *(f'    Header always set {name} "{value}"' for name, value in headers(hashes).items()),
         f'    Header set Cache-Control "{REVALIDATE}"',
-        f'    <FilesMatch "{IMMUTABLE_NAME.pattern}">',
+        f'    <FilesMatch "{immutable}">',
         f'        Header set Cache-Control "{IMMUTABLE}"',
+        "    </FilesMatch>",
+        f'    <FilesMatch "\\.(?:{ENCODED})\\.br$">',
+        "        Header set Content-Encoding br",
+        "        Header append Vary Accept-Encoding",
+        "    </FilesMatch>",
+        f'    <FilesMatch "\\.(?:{ENCODED})\\.gz$">',
+        "        Header set Content-Encoding gzip",
+        "        Header append Vary Accept-Encoding",
         "    </FilesMatch>",
         "</IfModule>",
     ]
@@ -162,9 +227,15 @@ def htaccess(hashes):
 
 
 def netlify_headers(hashes, site_dir):
-    """Paths are from the site root. Both hosts compress by themselves. Both join a header that several rules set, so
-    Cache-Control is set per file: the fingerprinted files long, the rest revalidated."""
-    lines = ["# Generated at build time by sitebuild/headers.py (Netlify, Cloudflare Pages).", "/*"]
+    """Paths are from the site root. Both hosts compress by themselves (Brotli and gzip), and neither
+    sends a file's precompressed copy in its place, so X.br and X.gz are not used there. Both join a
+    header that several rules set, so Cache-Control is set per file: the fingerprinted files long,
+    the rest revalidated."""
+    lines = [
+        "# Generated at build time by sitebuild/headers.py (Netlify, Cloudflare Pages).",
+        "# These hosts compress by themselves; the X.br and X.gz copies beside large files are not used here.",
+        "/*",
+    ]
     lines += [f"  {name}: {value}" for name, value in headers(hashes).items()]
     for path in sorted(p for p in site_dir.rglob("*") if p.is_file() and IMMUTABLE_NAME.match(p.name)):
         lines += ["/" + path.relative_to(site_dir).as_posix(), f"  Cache-Control: {IMMUTABLE}"]

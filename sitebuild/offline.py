@@ -17,6 +17,7 @@ import html
 import json
 from pathlib import Path
 
+from .precompress import is_copy
 from .site import DATA, ROOT, write_if_changed
 
 MARKER = "<!-- save-offline -->"
@@ -75,7 +76,8 @@ def site_files(site_dir):
     out = []
     for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
         rel = path.relative_to(site_dir).as_posix()
-        if rel in LEFT_OUT or rel.startswith(LEFT_OUT_DIRS) or rel.endswith(".map"):
+        # Precompressed copies are the same files for the server to send; a browser never asks for them.
+        if rel in LEFT_OUT or rel.startswith(LEFT_OUT_DIRS) or rel.endswith(".map") or is_copy(path):
             continue
         if path.name == "index.html":
             rel = rel[: -len("index.html")]

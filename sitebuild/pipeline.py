@@ -2,10 +2,11 @@
 
 Each step takes the Site (sitebuild/site.py) and writes files into its folder. The later steps
 read what the earlier ones wrote: the search split needs the theme's files in place, the offline
-manifest lists (and hashes) every file, the response headers hash every page's inline scripts.
+manifest lists (and hashes) every file, the response headers hash every page's inline scripts; the precompressed copies are made of
+every file as it is finally served.
 """
 
-from . import brand, headers, minify, offline, runtime, search, trainer_links, workshop_kit
+from . import brand, headers, minify, offline, precompress, runtime, search, trainer_links, workshop_kit
 
 POST_BUILD = (
     ("worksheet runtime", runtime.write_runtime),
@@ -16,6 +17,7 @@ POST_BUILD = (
     ("search split", search.split),
     ("offline manifest", lambda site: offline.write_offline_files(site.dir)),
     ("headers", headers.write_headers),
+    ("precompress", precompress.write_precompressed),
 )
 
 

@@ -23,7 +23,12 @@ TOOLS = ROOT / "tools"
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 # The core of Pyodide: enough for the standard library, which is all tools/ uses. Its
 # python_stdlib.zip is replaced by the compiled one (runtime()).
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.wasm")
+# Pyodide's lock file lists its 357 installable packages (119 KB, 22 KB as Brotli), read at every
+# start; the worksheets load none of them (the standard library is all tools/ uses). The site's
+# copy keeps the part Pyodide checks at start (`info`: its ABI, Python and platform) and lists no
+# package, so a package asked for by name would be reported missing.
+LOCK = "pyodide-lock.json"
 COMPILE_HINT = b"//# allFunctionsCalledOnLoad\n"  # V8's explicit compile hint for a whole file
 HERE = Path(__file__).resolve().parent
 RUNTIME_BUILD = (HERE / "runtime_build.mjs", HERE / "runtime_build.py")
@@ -99,6 +104,8 @@ def write_runtime(site):
     # only what was compiled by then; this comment has it compile the whole runtime script at
     # once, so a repeat visit finds all of it compiled (py-prime.js). Measured: bench/run.py.
     write_if_changed(target / "pyodide.asm.mjs", COMPILE_HINT + (PYODIDE_DIR / "pyodide.asm.mjs").read_bytes())
+    lock = json.loads((PYODIDE_DIR / LOCK).read_text(encoding="utf-8"))
+    write_if_changed(target / LOCK, json.dumps({"info": lock["info"], "packages": {}}, separators=(",", ":")))
     for name in PYODIDE_FILES:
         src, dst = PYODIDE_DIR / name, target / name
         if not dst.exists() or dst.stat().st_size != src.stat().st_size or dst.stat().st_mtime < src.stat().st_mtime:

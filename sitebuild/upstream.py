@@ -156,6 +156,17 @@ REGISTER = (
         ("tests/content/test_runtime.py",),
     ),
     Reliance(
+        "cpython-location-table",
+        "pyodide",
+        "The compiled runtime rewrites each function's co_linetable in CPython's internal "
+        "location-table format (Objects/locations.md): tools/ keeps its line numbers without columns, "
+        "the standard library keeps no locations; the build compares co_lines() before and after and "
+        "stops on any difference.",
+        "sitebuild/runtime_build.py",
+        "if list(slim.co_lines()) != expected:",
+        ("tests/content/test_runtime.py",),
+    ),
+    Reliance(
         "mkdocs-toc",
         "mkdocs",
         "hooks/worksheets.py adds the results' headings to the page's table of contents as "

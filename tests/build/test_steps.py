@@ -28,6 +28,7 @@ def test_the_steps_after_the_pages_run_in_the_one_listed_order():
         "search split",
         "offline manifest",
         "headers",
+        "precompress",
     ]
     ran = []
     pipeline.post_build(Site(dir="x"), [(n, lambda site, n=n: ran.append((n, site.dir))) for n in names])
@@ -77,6 +78,8 @@ def test_the_offline_manifest_lists_what_a_reader_needs_and_versions_the_service
     write(tmp_path / "assets" / "a.js.map", "{}")
     write(tmp_path / "_deploy" / "nginx.conf", "")
     write(tmp_path / "sitemap.xml", "")
+    write(tmp_path / "assets" / "a.js.br", "compressed")  # the server's copies of a.js, not a file to keep
+    write(tmp_path / "assets" / "a.js.gz", "compressed")
     first = offline.write_offline_files(tmp_path)
     data = json.loads((tmp_path / offline.MANIFEST).read_text(encoding="utf-8"))
     assert sorted(f["url"] for f in data["files"]) == ["", "assets/a.js", "no/"]

@@ -1,5 +1,5 @@
 """The worksheets' Python ships compiled (sitebuild/runtime_build.py): tools.zip carries each module's
-bytecode beside its source, and python_stdlib.zip the standard library the worksheets and
+bytecode and the data it reads, and python_stdlib.zip the standard library the worksheets and
 Pyodide's start import, as bytecode, with nothing the worksheets import left out."""
 
 import ast
@@ -42,13 +42,32 @@ def test_the_standard_library_holds_every_module_the_worksheets_import_compiled(
             continue
         (source_only if f"{module}.py" in names or f"{module}/__init__.py" in names else missing).append(module)
     assert missing == [] and source_only == []
-    # Smaller than the all-source library it replaces: what is not used is left out.
-    original = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
-    assert (built_site / "assets" / "pyodide" / "python_stdlib.zip").stat().st_size < original.stat().st_size
+    # What is not used is left out: whole packages, all but the common codecs (zipfile's cp437
+    # among them), and the margin's modules that import what is not there.
     assert "email/__init__.py" not in names and "unittest/__init__.pyc" not in names
+    assert {"encodings/cp437.py", "encodings/utf_16.py", "encodings/latin_1.py"} <= names
+    assert "encodings/cp850.py" not in names and "encodings/shift_jis.py" not in names
+    assert "urllib/request.py" not in names and "urllib/parse.pyc" in names
 
 
-def test_the_worksheet_code_ships_as_its_source_with_unchecked_bytecode_beside_it(built_site):
+def test_the_runtime_travels_as_one_compressed_whole_at_a_third_of_pyodides_own(built_site):
+    """The zips are stored, not deflated entry by entry, so that the server's Brotli copy packs
+    them as a whole (sitebuild/precompress.py); with bytecode without columns the standard
+    library is then under a third of Pyodide's all-source file on the wire."""
+    folder = built_site / "assets" / "pyodide"
+    for archive in (folder / "python_stdlib.zip", built_site / "assets" / "tools.zip"):
+        assert {i.compress_type for i in zipfile.ZipFile(archive).infolist()} == {zipfile.ZIP_STORED}, archive
+        assert archive.with_name(archive.name + ".br").stat().st_size < 0.3 * archive.stat().st_size
+    original = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
+    assert (folder / "python_stdlib.zip.br").stat().st_size < original.stat().st_size / 2.5
+
+
+def test_the_worksheet_code_ships_as_unchecked_bytecode_of_the_tested_source_and_its_data_as_is(built_site):
+    """tools.zip holds what the browser runs: each module's bytecode in its own place (imported
+    without a source), compiled from the very source the unit tests test, and the data files
+    byte for byte; no source text, which the browser never reads."""
+    import hashlib
+
     shipped = zipfile.ZipFile(built_site / "assets" / "tools.zip")
     names = set(shipped.namelist())
     sources = {
@@ -56,17 +75,17 @@ def test_the_worksheet_code_ships_as_its_source_with_unchecked_bytecode_beside_i
         for p in TOOLS.rglob("*")
         if p.suffix in (".py", ".json") and "__pycache__" not in p.parts
     }
-    assert sources <= names
-    for name in sources:
-        assert shipped.read(name) == (ROOT / name).read_bytes(), name  # the code the unit tests test
-    tag = json.loads((runtime.runtime() / "runtime.json").read_text())["cache_tag"]
-    for name in (n for n in sources if n.endswith(".py")):
-        folder, file = name.rsplit("/", 1)
-        assert f"{folder}/__pycache__/{file[:-3]}.{tag}.pyc" in names, name
+    modules = {n for n in sources if n.endswith(".py")}
+    assert names == {n + "c" for n in modules} | (sources - modules)
+    for name in sources - modules:
+        assert shipped.read(name) == (ROOT / name).read_bytes(), name
+    compiled = json.loads((runtime.runtime() / "runtime.json").read_text())["tools_compiled"]
+    assert compiled == {n: hashlib.sha256((ROOT / n).read_bytes()).hexdigest() for n in modules}
     # One Python's bytecode throughout (the browser's), hash-based and not checked against the
     # source (PEP 552 flags 0b01), so Python neither recompiles nor reads the source first.
     stdlib = zipfile.ZipFile(built_site / "assets" / "pyodide" / "python_stdlib.zip")
     headers = list(pyc_headers(shipped).values()) + list(pyc_headers(stdlib).values())
+    assert len(pyc_headers(shipped)) == len(modules)
     assert len({h[:4] for h in headers}) == 1
     assert {int.from_bytes(h[4:8], "little") for h in headers} == {1}
     assert headers[0][:4] != importlib.util.MAGIC_NUMBER or sys.version_info[:2] == (3, 14)
@@ -74,12 +93,16 @@ def test_the_worksheet_code_ships_as_its_source_with_unchecked_bytecode_beside_i
 
 def test_pyodide_ships_as_its_package_has_it_with_one_compile_hint_in_front_of_its_runtime(built_site):
     """The runtime script is Pyodide's own, byte for byte, after V8's compile hint (a comment that
-    has Chrome compile all of it at once, so its code cache covers all of it); the other files
-    are untouched."""
+    has Chrome compile all of it at once, so its code cache covers all of it); the loader and the
+    WebAssembly are untouched."""
     package = ROOT / "node_modules" / "pyodide"
     shipped = built_site / "assets" / "pyodide"
     runtime = (shipped / "pyodide.asm.mjs").read_bytes()
     assert runtime.startswith(b"//# allFunctionsCalledOnLoad\n")
     assert runtime.split(b"\n", 1)[1] == (package / "pyodide.asm.mjs").read_bytes()
-    for name in ("pyodide.mjs", "pyodide.asm.wasm", "pyodide-lock.json"):
+    for name in ("pyodide.mjs", "pyodide.asm.wasm"):
         assert (shipped / name).read_bytes() == (package / name).read_bytes(), name
+    # The lock file as Pyodide checks it at start (its ABI and Python), without the packages the
+    # worksheets never load.
+    lock, upstream = (json.loads((folder / "pyodide-lock.json").read_text()) for folder in (shipped, package))
+    assert lock == {"info": upstream["info"], "packages": {}} and len(upstream["packages"]) > 300

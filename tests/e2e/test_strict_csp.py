@@ -1,6 +1,8 @@
 """The site as an organisation hosts it: a real nginx, under a sub-path, sending the headers
 the build ships (_deploy/nginx.conf) with a strict Content-Security-Policy."""
 
+import gzip
+import subprocess
 import urllib.request
 
 import pytest
@@ -40,6 +42,47 @@ def test_nginx_compresses_what_a_reader_downloads(nginx_url, path):
     body = response.read()
     assert len(body) < 0.6 * len(plain)
     assert gzip.decompress(body) == plain
+
+
+PRECOMPRESSED = {
+    "assets/pyodide/pyodide.asm.wasm": "application/wasm",
+    "assets/pyodide/pyodide.asm.mjs": "text/javascript; charset=utf-8",
+    "assets/pyodide/python_stdlib.zip": "application/zip",
+    "offline-manifest.json": "application/json; charset=utf-8",
+    "assets/tools.zip?v=1": "application/zip",
+    "no/search/search_index.json": "application/json; charset=utf-8",
+}
+
+
+def _brotli_decompressed(data):
+    script = "process.stdout.write(require('zlib').brotliDecompressSync(require('fs').readFileSync(0)))"
+    return subprocess.run(["node", "-e", script], input=data, capture_output=True, check=True).stdout
+
+
+@pytest.mark.parametrize("path", PRECOMPRESSED)
+def test_nginx_sends_the_copies_compressed_at_build_time_as_the_file_they_stand_for(nginx_url, built_site, path):
+    """Brotli where the browser accepts it, else gzip, else the file itself: each the bytes the
+    build wrote beside the file (not compressed again on the way), with the file's own type and
+    caching, marked as varying by Accept-Encoding, and each decompressing to the file."""
+    file = built_site / path.split("?")[0]
+    plain = urllib.request.urlopen(nginx_url + path)
+    assert plain.read() == file.read_bytes()
+    sent = {}
+    for accepts, encoding in (("gzip, deflate, br, zstd", "br"), ("gzip, deflate", "gzip")):
+        response = urllib.request.urlopen(
+            urllib.request.Request(nginx_url + path, headers={"Accept-Encoding": accepts})
+        )
+        body = response.read()
+        assert response.headers["Content-Encoding"] == encoding, accepts
+        assert response.headers["Content-Type"] == plain.headers["Content-Type"] == PRECOMPRESSED[path]
+        assert response.headers["Cache-Control"] == plain.headers["Cache-Control"]
+        assert response.headers["Content-Security-Policy"] == plain.headers["Content-Security-Policy"]
+        assert "Accept-Encoding" in response.headers["Vary"]
+        assert body == file.with_name(file.name + (".br" if encoding == "br" else ".gz")).read_bytes()
+        sent[encoding] = body
+    assert _brotli_decompressed(sent["br"]) == file.read_bytes()
+    assert gzip.decompress(sent["gzip"]) == file.read_bytes()
+    assert len(sent["br"]) < len(sent["gzip"]) < 0.8 * file.stat().st_size
 
 
 def test_every_page_works_under_the_strict_policy(sw_page, nginx_url, built_site):

@@ -43,7 +43,8 @@ def test_the_build_packs_every_module_and_data_file():
     assert "tools/bridge.py" in names and "tools/strings/common.json" in names
 
 
-# What the reader's browser downloads as tools.zip: the worksheets' runtime and the data it reads.
+# What goes into tools.zip (each module then compiled, tests/content/test_runtime.py): the worksheets' runtime
+# and the data it reads.
 RUNTIME_MODULES = {
     "__init__",
     "bridge",

@@ -54,27 +54,32 @@ async function rememberThisPage() {
   await remember(urls);
 }
 
-// A worksheet that has reached ready once works offline: Python and its files are kept.
-function rememberWorksheetWhenReady() {
+// Resolves once the page's worksheet has reached ready, with it, or null when Python could not
+// start (at once, null, on a page without a worksheet).
+function worksheetSettled() {
   const sheet = document.querySelector("[data-worksheet]");
-  if (!sheet) return;
-  const send = async () => {
-    const { files } = await manifest();
-    // The worker's own modules too: the page never loads them itself.
-    const urls = files
-      .filter((f) => f.url.startsWith("assets/pyodide/") || f.url.startsWith("assets/javascripts/worksheet/"))
-      .map((f) => new URL(f.url, root).href);
-    urls.push(new URL("assets/tools.zip", root).href, new URL("assets/javascripts/py-worker.js", root).href);
-    await remember(urls);
-  };
-  if (sheet.dataset.ready === "true") return send();
-  const watch = new MutationObserver(() => {
-    if (sheet.dataset.ready === "true") {
+  const state = () => (sheet.dataset.ready === "true" ? sheet : sheet.dataset.failed === "true" ? null : undefined);
+  if (!sheet) return Promise.resolve(null);
+  if (state() !== undefined) return Promise.resolve(state());
+  return new Promise((resolve) => {
+    const watch = new MutationObserver(() => {
+      if (state() === undefined) return;
       watch.disconnect();
-      send();
-    }
+      resolve(state());
+    });
+    watch.observe(sheet, { attributes: true, attributeFilter: ["data-ready", "data-failed"] });
   });
-  watch.observe(sheet, { attributes: true, attributeFilter: ["data-ready"] });
+}
+
+// A worksheet that has reached ready once works offline: Python and its files are kept.
+async function rememberWorksheet() {
+  const { files } = await manifest();
+  // The worker's own modules too: the page never loads them itself.
+  const urls = files
+    .filter((f) => f.url.startsWith("assets/pyodide/") || f.url.startsWith("assets/javascripts/worksheet/"))
+    .map((f) => new URL(f.url, root).href);
+  urls.push(new URL("assets/tools.zip", root).href, new URL("assets/javascripts/py-worker.js", root).href);
+  await remember(urls);
 }
 
 function watchForUpdates(registration) {
@@ -191,11 +196,14 @@ async function start() {
   if (!registration) return;
   watchForUpdates(registration);
   if (document.readyState !== "complete") await new Promise((resolve) => addEventListener("load", resolve, { once: true }));
-  rememberThisPage().catch(() => {});
-  rememberWorksheetWhenReady();
   // Ask for sw.js on each page: a new deployment is found at once, not a day later (offline
   // or unchanged, this does nothing).
   registration.update().catch(() => {});
+  // On a worksheet page, only once Python is ready (or has failed): the manifest, the search files
+  // and the copies the worker keeps would share a slow link with Python's download (300 kB).
+  const ready = await worksheetSettled();
+  rememberThisPage().catch(() => {});
+  if (ready) rememberWorksheet().catch(() => {});
 }
 
 start();
