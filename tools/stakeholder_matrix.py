@@ -222,7 +222,7 @@ def matrix_svg(state, t, uid="sm-matrix"):
     parts.extend(matrix_axes(t, left, top, cell_w, cell_h))
     desc = t("matrix_desc", count=placed, details=" ".join(details))
     return Raw(
-        f'<svg class="ws-matrix" viewBox="0 0 {w} {h}" role="img" '
+        f'<svg class="ws-matrix" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
         f'aria-labelledby="{uid}-title {uid}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{uid}-title">{esc(t("matrix_title"))}</title>'
         f'<desc id="{uid}-desc">{esc(desc)}</desc>' + "".join(parts) + "</svg>"
