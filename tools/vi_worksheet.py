@@ -779,23 +779,49 @@ def report_html(state, t):
     d = diagnose(a)
     name = display_name(a, n, t)
     parts = [el("h2", t("report_heading", name=name))]
+    # On paper the details sit beside the picture, so the first sheet never holds the details
+    # alone; the choices follow the diagnosis they answer, and each part keeps its heading.
     details = [el("div", el("dt", t(f)), el("dd", a[f])) for f in DETAIL_FIELDS if a[f].strip()]
-    if details:
-        parts.append(el("dl", Raw("".join(details)), class_="vi-details"))
-    parts.append(picture_svg([(a, name)], t, uid="vi-report-picture"))
-    parts.append(el("h3", t("diagnosis_heading")))
-    parts.append(diagnosis_html(d, t))
+    parts.append(
+        el(
+            "div",
+            el("dl", Raw("".join(details)), class_="vi-details") if details else None,
+            picture_svg([(a, name)], t, uid="vi-report-picture"),
+            class_="vi-report-top",
+        )
+    )
     head = el("tr", *[el("th", t(c), scope="col") for c in RATING_COLS])
     body = "".join(el("tr", *[el("td", c) for c in row]) for row in rating_rows(a, t))
-    parts.append(el("h3", t("md_ratings")))
-    parts.append(el("table", el("thead", head), el("tbody", Raw(body)), class_="ws-report-table"))
-    parts.append(el("h3", t("pointers_heading")))
-    parts.append(pointers_html(a, d, t, on_paper=True))
-    parts.append(el("h3", t("actions")))
-    parts.append(el("p", a["actions"] or "–", class_="vi-actions"))
+    parts.append(
+        el(
+            "section",
+            el("h3", t("diagnosis_heading")),
+            diagnosis_html(d, t),
+            el("h3", t("actions")),
+            el("p", a["actions"] or "–", class_="vi-actions"),
+            class_="vi-report-part vi-report-keep",
+        )
+    )
+    parts.append(
+        el("section", el("h3", t("pointers_heading")), pointers_html(a, d, t, on_paper=True), class_="vi-report-part")
+    )
+    parts.append(
+        el(
+            "section",
+            el("h3", t("md_ratings")),
+            el("table", el("thead", head), el("tbody", Raw(body)), class_="ws-report-table"),
+            class_="vi-report-part",
+        )
+    )
     if compared(state):
-        parts.append(el("h3", t("compare_heading")))
-        parts.append(comparison_html(state, t, uid="vi-report-compare", narrow=False))
+        parts.append(
+            el(
+                "section",
+                el("h3", t("compare_heading")),
+                comparison_html(state, t, uid="vi-report-compare", narrow=False),
+                class_="vi-report-part vi-report-compare",
+            )
+        )
     parts.append(el("p", t("report_generated"), class_="ws-report-foot"))
     return join(*parts)
 
@@ -1003,8 +1029,9 @@ def render_blank(t):
                 class_="ws-report-table ws-blank-table vi-blank-table",
             )
         )
-    parts.append(el("h3", t("actions")))
-    parts.append(el("div", "", class_="vi-blank-lines"))
+    parts.append(
+        el("section", el("h3", t("actions")), el("div", "", class_="vi-blank-lines"), class_="vi-blank-actions")
+    )
     parts.append(el("p", t("md_sources"), class_="ws-report-foot"))
     return join(*parts)
 
