@@ -7,10 +7,12 @@ was restored; a success is a polite status in its own style, an error still an a
 import re
 
 import pytest
-from pages import import_file, open_page, wait_ready, wait_view
+from pages import LANG_PREFIX, PAGES, import_file, open_page, wait_ready, wait_view
 from pages import strings as t
 from playwright.sync_api import expect
 from sheets import SHEETS
+
+from tools import share
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -150,12 +152,20 @@ def test_on_a_phone_the_save_state_and_the_results_stay_near_the_edit(browser, s
 
 
 @pytest.mark.parametrize("lang", ["en", "no"])
-def test_a_link_loaded_and_a_file_imported_are_told_as_successes(page, site_url, lang):
+def test_a_file_imported_and_a_link_loaded_are_told_as_successes(page, site_url, lang):
     ws = "stakeholder-matrix"
     open_page(page, site_url, ws, lang)
     s = t(ws, lang)
-    import_file(page, "mine.json", '{"format": "isp-stakeholder-matrix", "version": 1, "data": {"objective": "A"}}')
     message = page.locator("[data-message]")
+    import_file(page, "mine.json", '{"format": "isp-stakeholder-matrix", "version": 1, "data": {"objective": "A"}}')
     expect(message).to_contain_text(s("imported", filename="mine.json"))
+    expect(message).to_have_attribute("role", "status")
+    expect(message).to_have_attribute("data-kind", "done")
+    address = site_url + LANG_PREFIX[lang] + PAGES[ws]
+    page.goto(share.make_link(ws, {"objective": "B"}, lang, address)["link"])
+    wait_ready(page)
+    page.once("dialog", lambda d: d.accept())
+    page.locator("[data-link-panel]").get_by_role("button", name=s("offer_load")).click()
+    expect(message).to_contain_text(s("offer_loaded"))
     expect(message).to_have_attribute("role", "status")
     expect(message).to_have_attribute("data-kind", "done")
