@@ -31,13 +31,36 @@ def csv_text(sections):
     return "\ufeff" + buf.getvalue()
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# Characters that are markup wherever they stand in running text: backslash escapes, code
+# spans, emphasis, links and images (no link can form once its brackets are escaped, so "(" and
+# ")" stay as typed), table cells and GFM strikethrough. "_" is emphasis only at a word's edge.
+_MD_ANYWHERE = re.compile(r"[\\`*\[\]|~]|(?<![^\W_])_|_(?![^\W_])")
+# What is markup only at the start of a line: headings, block quotes, lists (bullets, "1." and
+# "1)"), setext underlines and fenced code; leading spaces would make indented code. And at
+# its end: "#"s after a space, which a heading's line would drop as its closing sequence.
+_MD_LINE_START = re.compile(r"^([#>+=-]|\d{1,9}(?=[.)]))")
+_MD_LINE_END = re.compile(r"(?<=\s)#(?=#*\s*$)")
+
+
+def _md_escape(match):
+    return "\\" + match.group(0)
 
 
 def md_text(value):
-    """Escape Markdown and HTML so user text renders as the same text, never as markup."""
-    text = _MD_SPECIAL.sub(r"\\\1", str(value or ""))
-    return text.replace("&", "&amp;")
+    """Escape what Markdown and HTML would read as markup, and only that, so user text renders as
+    the same text ("GPs (regular ones)!" stays as typed)."""
+    lines = []
+    for line in str(value or "").splitlines() or [""]:
+        line = line.replace("&", "&amp;").replace("<", "&lt;")
+        line = _MD_ANYWHERE.sub(_md_escape, line.lstrip(" \t"))
+        line = _MD_LINE_END.sub(_md_escape, line)
+        start = _MD_LINE_START.match(line)
+        if start:
+            # "1." is escaped on its dot ("1\."), the other marks on themselves.
+            mark = start.group(0)
+            line = (mark + "\\" + line[len(mark) :]) if mark[0].isdigit() else "\\" + line
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def md_cell(value):

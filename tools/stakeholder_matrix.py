@@ -5,7 +5,7 @@ Burke, Foundations in Implementation Practice, based on the work of NIRN and CES
 """
 
 from . import exports
-from .html import Raw, back_to_form, el, esc, figure, join, row_actions, to_results, void
+from .html import Raw, back_to_form, el, esc, figure, join, row_actions, to_results, tspans, void, wrap
 from .schema import Choice, Items, Record, Text, is_blank
 
 ID = "stakeholder-matrix"
@@ -200,14 +200,20 @@ def matrix_svg(state, t, uid="sm-matrix"):
         parts.append(f'<rect class="ws-q ws-q-{q}" x="{x}" y="{y}" width="{cell_w}" height="{cell_h}"/>')
         parts.append(f'<text class="ws-q-label" x="{x + 12}" y="{y + 26}">{esc(_suggested_label(q, t))}</text>')
         members = groups[q]
-        shown = members if len(members) <= max_lines else members[: max_lines - 1]
-        for i, (n, row) in enumerate(shown):
-            label = _clip(f"{n}. {display_name(row, t)}", 38)
-            parts.append(f'<text class="ws-q-name" x="{x + 16}" y="{y + 52 + i * 20}">{esc(label)}</text>')
-        if len(shown) < len(members):
+        # Each name whole, wrapped over lines (on paper too), as many as the quadrant holds; the
+        # rest are counted ("+ 2 more"), and the lists under the matrix name them all.
+        line, shown = 0, 0
+        for k, (n, row) in enumerate(members):
+            lines = wrap(f"{n}. {display_name(row, t)}", 36, 4)
+            room = max_lines - (1 if k < len(members) - 1 else 0)
+            if line + len(lines) > room:
+                break
+            parts.append(tspans(lines, x + 16, y + 52 + line * 20, 20, "ws-q-name"))
+            line, shown = line + len(lines), shown + 1
+        if shown < len(members):
             parts.append(
-                f'<text class="ws-q-more" x="{x + 16}" y="{y + 52 + len(shown) * 20}">'
-                f"{esc(t('more', n=len(members) - len(shown)))}</text>"
+                f'<text class="ws-q-more" x="{x + 16}" y="{y + 52 + line * 20}">'
+                f"{esc(t('more', n=len(members) - shown))}</text>"
             )
         names = ", ".join(f"{n}. {display_name(r, t)}" for n, r in members)
         details.append(
@@ -222,7 +228,7 @@ def matrix_svg(state, t, uid="sm-matrix"):
     parts.extend(matrix_axes(t, left, top, cell_w, cell_h))
     desc = t("matrix_desc", count=placed, details=" ".join(details))
     return Raw(
-        f'<svg class="ws-matrix" viewBox="0 0 {w} {h}" role="img" '
+        f'<svg class="ws-matrix" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
         f'aria-labelledby="{uid}-title {uid}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{uid}-title">{esc(t("matrix_title"))}</title>'
         f'<desc id="{uid}-desc">{esc(desc)}</desc>' + "".join(parts) + "</svg>"
@@ -451,7 +457,21 @@ def render_form(t):
 def render_blank(t, rows=8):
     """The blank form for printing: the same columns as the exports, with empty lines."""
     parts = [el("h2", t("report_heading")), el("p", el("strong", t("objective") + ":"), class_="ws-blank-line")]
-    parts.append(matrix_svg({"stakeholders": []}, t, uid="sm-blank"))
+    # The levels of engagement beside the matrix, as a printed key (not the screen's folding box).
+    key = "".join(el("div", el("dt", level_name(lv, t)), el("dd", t(f"level_{lv}_help"))) for lv in LEVELS)
+    parts.append(
+        el(
+            "div",
+            matrix_svg({"stakeholders": []}, t, uid="sm-blank"),
+            el(
+                "section",
+                el("h3", t("levels_heading")),
+                el("dl", Raw(key), class_="ws-levels"),
+                class_="sm-blank-levels",
+            ),
+            class_="sm-blank-top",
+        )
+    )
     for kind, (title, head, _) in zip(("analysis", "plan"), tables({"objective": "", "stakeholders": []}, t)):
         body = "".join(el("tr", *[el("td", "") for _ in head]) for _ in range(rows))
         parts.append(el("h3", title))
@@ -463,7 +483,6 @@ def render_blank(t, rows=8):
                 class_=f"ws-report-table ws-blank-table sm-blank-{kind}",
             )
         )
-    parts.append(levels_help(t, open_=True, id_=None))
     return join(*parts)
 
 

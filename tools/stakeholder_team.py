@@ -329,7 +329,7 @@ def matrix_svg(data, t, stakeholders=None, uid="sm-team-matrix"):
     height = y + 16
     desc = t("tv_sm_matrix_desc", groups=", ".join(legend), details=" ".join(details))
     return Raw(
-        f'<svg class="ws-matrix" viewBox="0 0 720 {height}" role="img" '
+        f'<svg class="ws-matrix" viewBox="0 0 720 {height}" width="720" height="{height}" role="img" '
         f'aria-labelledby="{uid}-title {uid}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{uid}-title">{esc(t("tv_sm_matrix_title", groups=len(labels)))}</title>'
         f'<desc id="{uid}-desc">{esc(desc)}</desc>' + "".join(parts) + "</svg>"

@@ -343,7 +343,7 @@ def picture_svg(s, t, uid="vi-team-picture"):
             )
     height = y + 24
     return Raw(
-        f'<svg class="vi-picture" viewBox="0 0 {width} {height}" role="img" '
+        f'<svg class="vi-picture" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
         f'aria-labelledby="{uid}-title {uid}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{uid}-title">{esc(t("tv_vi_picture_title", count=len(s["raters"])))}</title>'
         f'<desc id="{uid}-desc">{esc(" ".join(details))}</desc>' + "".join(parts) + "</svg>"

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from . import exports
-from .html import Raw, back_to_form, el, esc, figure, join, scroll_box, to_results, void
+from .html import Raw, back_to_form, el, esc, figure, join, scroll_box, to_results, tspans, void, wrap
 from .schema import Choice, Items, Record, Text
 
 ID = "vi-worksheet"
@@ -385,12 +385,26 @@ def view(state, t):
     return {
         "rows": {},
         "regions": {
-            "picture": picture_svg([(a, display_name(a, open_index(state) + 1, t))], t, uid="vi-picture"),
+            "picture": picture_svg([(a, display_name(a, open_index(state) + 1, t))], t, uid="vi-picture", narrow=True),
             "diagnosis": diagnosis_html(d, t),
             "pointers": pointers_html(a, d, t),
             "comparison": comparison_html(state, t),
             "report": report_html(state, t),
+            **effects(a, d, t),
         },
+    }
+
+
+def effects(a, d, t):
+    """Under each rated sub-element, its effect on the picture: its element's status now, so a
+    reader on a phone sees it without scrolling there."""
+    return {
+        f"effect-{e}-{s}": esc(
+            t("effect_element", element=element_name(e, t), status=status_text(e, d["elements"][e], t))
+        )
+        if level(a, e, s)
+        else ""
+        for e, s in SUB_ELEMENTS
     }
 
 
@@ -439,7 +453,7 @@ def pointers_html(a, d, t, on_paper=False):
     return join(*parts)
 
 
-def comparison_html(state, t, uid="vi-compare"):
+def comparison_html(state, t, uid="vi-compare", narrow=True):
     pair = compared(state)
     if pair is None:
         refs = state["compare"]["first"], state["compare"]["second"]
@@ -494,7 +508,7 @@ def comparison_html(state, t, uid="vi-compare"):
         el("tbody", Raw("".join(body))),
         class_="vi-compare-table",
     )
-    return join(picture_svg([(a, name_a), (b, name_b)], t, uid=uid), scroll_box(table, caption))
+    return join(picture_svg([(a, name_a), (b, name_b)], t, uid=uid, narrow=narrow), scroll_box(table, caption))
 
 
 # ---------------------------------------------------------------- the picture
@@ -513,13 +527,17 @@ def _marker(shape, x, y):
     )
 
 
-def picture_svg(series, t, uid):
+def picture_svg(series, t, uid, narrow=False):
     """Where each sub-element stands on its continuum, one row each, grouped by element.
 
     series: [(assessment, name)], one (the open assessment) or two (a comparison: a filled
     circle for the first, an open diamond for the second). Position and words carry the
     meaning, not colour, so it reads in black and white; <title> and <desc> say it all in text.
+    narrow: the screen's layout, each name above its continuum (readable on a phone without
+    scrolling sideways); else the printed one, names beside the continua.
     """
+    if narrow:
+        return _narrow_picture(series, t, uid)
     width, left, right = 720, 330, 680
     step = (right - left) / (len(LEVELS) - 1)
     parts, y = [], 22
@@ -534,7 +552,6 @@ def picture_svg(series, t, uid):
             f'<text class="vi-tick" text-anchor="middle" x="{left + i * step:.1f}" y="{y}">{esc(t("lvl_" + lv))}</text>'
         )
     y += 14
-    details = []
     diagnoses = [diagnose(a) for a, _ in series]
     for e, subs in ELEMENTS.items():
         y += 36
@@ -559,26 +576,89 @@ def picture_svg(series, t, uid):
                     f'<text class="vi-unrated" text-anchor="middle" x="{(left + right) / 2:.1f}" '
                     f'y="{y - 7}">{esc(t("not_rated"))}</text>'
                 )
+    return _picture(series, t, uid, "vi-picture", width, y + 24, _picture_details(series, diagnoses, t), parts)
+
+
+def _picture_details(series, diagnoses, t):
+    details = []
+    for e, subs in ELEMENTS.items():
         for i, (a, name) in enumerate(series):
             subs_text = "; ".join(t("desc_sub", sub=sub_name(s, t), level=level_name(level(a, e, s), t)) for s in subs)
-            who = f"{name}: " if len(series) > 1 else ""
             details.append(
                 t(
                     "desc_element",
-                    who=who,
+                    who=f"{name}: " if len(series) > 1 else "",
                     element=element_name(e, t),
                     status=status_text(e, diagnoses[i]["elements"][e], t),
                     subs=subs_text,
                 )
             )
-    height = y + 24
+    return details
+
+
+def _picture(series, t, uid, cls, width, height, details, parts):
     title = t("picture_title") if len(series) == 1 else t("compare_caption", first=series[0][1], second=series[1][1])
     return Raw(
-        f'<svg class="vi-picture" viewBox="0 0 {width} {height}" role="img" '
+        f'<svg class="{cls}" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
         f'aria-labelledby="{uid}-title {uid}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{uid}-title">{esc(title)}</title>'
         f'<desc id="{uid}-desc">{esc(" ".join(details))}</desc>' + "".join(parts) + "</svg>"
     )
+
+
+# The narrow picture: 340 units wide, drawn at least that wide on a 390 px phone, so its 12 px
+# text stays 12 px or more; every name and status wraps rather than being cut.
+NARROW_WIDTH, NARROW_LEFT, NARROW_RIGHT = 340, 30, 310
+
+
+def _narrow_picture(series, t, uid):
+    step = (NARROW_RIGHT - NARROW_LEFT) / (len(LEVELS) - 1)
+    parts, y = [], 18
+    if len(series) > 1:
+        for i, (_, name) in enumerate(series):
+            lines = wrap(name, 38, 3)
+            parts.append(_marker(i, 10, y - 5))
+            parts.append(tspans(lines, 26, y, 16, "vi-legend"))
+            y += 16 * len(lines) + 8
+        y += 4
+    for i, lv in enumerate(LEVELS):
+        x = NARROW_LEFT + i * step
+        parts.append(tspans(wrap(t("lvl_" + lv), 8, 2), f"{x:.1f}", y, 14, "vi-tick", "middle"))
+    y += 14
+    diagnoses = [diagnose(a) for a, _ in series]
+    for e, subs in ELEMENTS.items():
+        y += 34
+        status = " / ".join(status_text(e, d["elements"][e], t) for d in diagnoses)
+        lines = wrap(f"{element_name(e, t)}: {status}", 38, 8)
+        parts.append(tspans(lines, 0, y, 18, "vi-el"))
+        y += 18 * (len(lines) - 1)
+        if e == "facilitation":
+            ends = wrap(t("f_ends"), 50, 6)
+            parts.append(tspans(ends, 0, y + 18, 15, "vi-ends"))
+            y += 18 + 15 * (len(ends) - 1)
+        for s in subs:
+            y += 26
+            names = wrap(sub_name(s, t), 44, 4)
+            parts.append(tspans(names, 8, y, 16, "vi-sub"))
+            line_y = y + 16 * (len(names) - 1) + 24
+            parts.append(f'<line class="vi-line" x1="{NARROW_LEFT}" y1="{line_y}" x2="{NARROW_RIGHT}" y2="{line_y}"/>')
+            for i in range(len(LEVELS)):
+                x = NARROW_LEFT + i * step
+                parts.append(
+                    f'<line class="vi-tickmark" x1="{x:.1f}" y1="{line_y - 5}" x2="{x:.1f}" y2="{line_y + 5}"/>'
+                )
+            for i, (a, _) in enumerate(series):
+                lv = level(a, e, s)
+                if lv:
+                    parts.append(_marker(i, NARROW_LEFT + LEVELS.index(lv) * step, line_y))
+            if not any(level(a, e, s) for a, _ in series):
+                parts.append(
+                    f'<text class="vi-unrated" text-anchor="middle" x="{(NARROW_LEFT + NARROW_RIGHT) / 2:.1f}" '
+                    f'y="{line_y - 7}">{esc(t("not_rated"))}</text>'
+                )
+            y = line_y + 8
+    details = _picture_details(series, diagnoses, t)
+    return _picture(series, t, uid, "vi-picture vi-narrow", NARROW_WIDTH, y + 16, details, parts)
 
 
 # ---------------------------------------------------------------- exports
@@ -699,23 +779,49 @@ def report_html(state, t):
     d = diagnose(a)
     name = display_name(a, n, t)
     parts = [el("h2", t("report_heading", name=name))]
+    # On paper the details sit beside the picture, so the first sheet never holds the details
+    # alone; the choices follow the diagnosis they answer, and each part keeps its heading.
     details = [el("div", el("dt", t(f)), el("dd", a[f])) for f in DETAIL_FIELDS if a[f].strip()]
-    if details:
-        parts.append(el("dl", Raw("".join(details)), class_="vi-details"))
-    parts.append(picture_svg([(a, name)], t, uid="vi-report-picture"))
-    parts.append(el("h3", t("diagnosis_heading")))
-    parts.append(diagnosis_html(d, t))
+    parts.append(
+        el(
+            "div",
+            el("dl", Raw("".join(details)), class_="vi-details") if details else None,
+            picture_svg([(a, name)], t, uid="vi-report-picture"),
+            class_="vi-report-top",
+        )
+    )
     head = el("tr", *[el("th", t(c), scope="col") for c in RATING_COLS])
     body = "".join(el("tr", *[el("td", c) for c in row]) for row in rating_rows(a, t))
-    parts.append(el("h3", t("md_ratings")))
-    parts.append(el("table", el("thead", head), el("tbody", Raw(body)), class_="ws-report-table"))
-    parts.append(el("h3", t("pointers_heading")))
-    parts.append(pointers_html(a, d, t, on_paper=True))
-    parts.append(el("h3", t("actions")))
-    parts.append(el("p", a["actions"] or "–", class_="vi-actions"))
+    parts.append(
+        el(
+            "section",
+            el("h3", t("diagnosis_heading")),
+            diagnosis_html(d, t),
+            el("h3", t("actions")),
+            el("p", a["actions"] or "–", class_="vi-actions"),
+            class_="vi-report-part vi-report-keep",
+        )
+    )
+    parts.append(
+        el("section", el("h3", t("pointers_heading")), pointers_html(a, d, t, on_paper=True), class_="vi-report-part")
+    )
+    parts.append(
+        el(
+            "section",
+            el("h3", t("md_ratings")),
+            el("table", el("thead", head), el("tbody", Raw(body)), class_="ws-report-table"),
+            class_="vi-report-part",
+        )
+    )
     if compared(state):
-        parts.append(el("h3", t("compare_heading")))
-        parts.append(comparison_html(state, t, uid="vi-report-compare"))
+        parts.append(
+            el(
+                "section",
+                el("h3", t("compare_heading")),
+                comparison_html(state, t, uid="vi-report-compare", narrow=False),
+                class_="vi-report-part vi-report-compare",
+            )
+        )
     parts.append(el("p", t("report_generated"), class_="ws-report-foot"))
     return join(*parts)
 
@@ -761,6 +867,7 @@ def _sub_element(e, s, t):
             el("p", el("strong", t("end_high") + ": "), t(f"sub_{s}_high"), id=high, class_="vi-end vi-end-high"),
             class_="vi-continuum",
         ),
+        el("p", "", data_region=f"effect-{e}-{s}", class_="ws-effect"),
         el(
             "div",
             _field(f"{base}-signs", f"{e}.{s}.signs", t("signs"), t),
@@ -868,7 +975,7 @@ def render_form(t):
         el(
             "section",
             el("h3", t("picture_heading"), id="vi-picture-heading"),
-            figure("picture", t, "vi-picture-heading"),
+            figure("picture", t, "vi-picture-heading", fits=True),
             el("h3", t("diagnosis_heading"), id="vi-diagnosis-heading"),
             el("div", el("p", t("results_pending")), data_region="diagnosis", aria_live="polite"),
             el("h3", t("pointers_heading"), id="vi-pointers-heading"),
@@ -922,8 +1029,9 @@ def render_blank(t):
                 class_="ws-report-table ws-blank-table vi-blank-table",
             )
         )
-    parts.append(el("h3", t("actions")))
-    parts.append(el("div", "", class_="vi-blank-lines"))
+    parts.append(
+        el("section", el("h3", t("actions")), el("div", "", class_="vi-blank-lines"), class_="vi-blank-actions")
+    )
     parts.append(el("p", t("md_sources"), class_="ws-report-foot"))
     return join(*parts)
 

@@ -14,7 +14,7 @@ import json
 import re
 
 from . import i18n, schema
-from .html import Raw, el
+from .html import Raw, dock, el
 from .i18n import Strings
 
 # Worksheet id -> module in this package. Imported on first use: a page's Web Worker then
@@ -380,6 +380,7 @@ def render_page(worksheet_id, lang, code_version=""):
         with_limits(mod.render_form(t), mod),
         el("div", mod.render_blank(t), class_="ws-blank", aria_hidden="true"),
         el("div", data_region="report", class_="ws-report", aria_hidden="true"),
+        dock(t, mod.RESULT_HEADINGS[0]) if getattr(mod, "RESULT_HEADINGS", ()) else None,
         class_="ws",
         data_worksheet=mod.ID,
         data_lang=lang,

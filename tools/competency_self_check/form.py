@@ -273,7 +273,7 @@ def render_form(t):
         _section(
             "cs-profile",
             t("profile_heading"),
-            figure("profile", t, "cs-profile-heading", pending),
+            figure("profile", t, "cs-profile-heading", pending, fits=True),
             back_to_form(t, "cs-rate-heading"),
             el("h4", t("summary_heading"), id="cs-summary-heading"),
             el("div", pending, data_region="summary", aria_live="polite"),

@@ -44,9 +44,12 @@ def _bar(level, y, t, label=None):
     ]
 
 
-def profile_svgs(state, lv, t, uid="cs-profile"):
-    """Two pictures: the average per domain, and each competency's level grouped by domain."""
+def profile_svgs(state, lv, t, uid="cs-profile", narrow=False):
+    """Two pictures: the average per domain, and each competency's level grouped by domain.
+    narrow: the screen's layout (each name and value above its bar), else the printed one."""
     summary = domain_summary(lv)
+    if narrow:
+        return _narrow_profile(lv, t, uid, summary)
     # By domain.
     parts, desc = _scale_head(20, t), []
     y = 92
@@ -106,6 +109,104 @@ def profile_svgs(state, lv, t, uid="cs-profile"):
         parts,
     )
     return by_domain_svg, by_comp_svg
+
+
+# The profile as the screen shows it: each name with its value on one line, its bar under it
+# across the whole width, so it reads on a phone without scrolling sideways (and as well in the
+# results column of a wide screen). Print keeps the wide layout (names beside the bars).
+NARROW_WIDTH, NARROW_X0, NARROW_STEP = 340, 14, 72
+NARROW_CHARS = 44  # characters of 14 px text on one line of the narrow picture
+
+
+def _nx(level):
+    return NARROW_X0 + level * NARROW_STEP
+
+
+def _narrow_head(t):
+    parts = [
+        _tspans([f"{lv}"] + _wrap(t(f"level_{lv}"), 11, 2), _nx(lv), 16, 13, "cs-scale-label", "middle")
+        for lv in LEVELS
+    ]
+    return parts, 60
+
+
+def _narrow_row(label, level, value, y, cls="cs-comp-name", chars=NARROW_CHARS):
+    """The label, its value under it, then a bar to the level (none when the value says why
+    there is none); -> (parts, the next row's y)."""
+    lines = _wrap(label, chars, 8)
+    parts = [_tspans(lines, NARROW_X0, y, 17, cls)]
+    y += 17 * len(lines)
+    parts.append(f'<text class="cs-value" x="{NARROW_X0}" y="{y}">{esc(value)}</text>')
+    y += 7
+    if is_number(level) or isinstance(level, float):
+        parts.append(f'<rect class="cs-bar" x="{NARROW_X0}" y="{y}" width="{_nx(level) - NARROW_X0}" height="12"/>')
+        y += 12
+    return parts, y + 24
+
+
+def _narrow_grid(y1, y2):
+    return [f'<line class="cs-grid" x1="{_nx(lv)}" y1="{y1}" x2="{_nx(lv)}" y2="{y2}"/>' for lv in LEVELS] + [
+        f'<line class="cs-axis" x1="{NARROW_X0}" y1="{y1}" x2="{NARROW_X0}" y2="{y2}"/>'
+    ]
+
+
+def _narrow_profile(lv, t, uid, summary):
+    parts, y = _narrow_head(t)
+    top, rows = y - 16, []
+    for d, _ in by_domain():
+        s = summary[d["id"]]
+        value = (
+            t("average_of", average=number(s["average"], t), rated=s["rated"], total=s["total"])
+            if s["rated"]
+            else t("not_rated")
+        )
+        row, y = _narrow_row(name_of(d, t), s["average"], value, y, "cs-domain-name", NARROW_CHARS - 5)
+        rows += row
+    domains_svg = _svg(
+        f"{uid}-domains",
+        "cs-profile-domains cs-narrow",
+        NARROW_WIDTH,
+        y - 10,
+        t("profile_domains_title"),
+        t("profile_domains_desc", details=" ".join(_domain_desc(summary, t))),
+        _narrow_grid(top, y - 20) + parts + rows,
+    )
+    parts, y = _narrow_head(t)
+    top, rows, desc = y - 16, [], []
+    for d, comps in by_domain():
+        lines = _wrap(name_of(d, t), 40, 4)
+        rows.append(_tspans(lines, 0, y, 17, "cs-domain-name"))
+        y += 17 * (len(lines) - 1) + 26
+        for c in comps:
+            row, y = _narrow_row(name_of(c, t), lv[c["id"]], level_text(lv[c["id"]], t), y)
+            rows += row
+            desc.append(f"{name_of(c, t)}: {level_text(lv[c['id']], t)}.")
+        y += 6
+    comps_svg = _svg(
+        f"{uid}-competencies",
+        "cs-profile-competencies cs-narrow",
+        NARROW_WIDTH,
+        y - 10,
+        t("profile_comp_title"),
+        t("profile_comp_desc", details=" ".join(desc)),
+        _narrow_grid(top, y - 26) + parts + rows,
+    )
+    return domains_svg, comps_svg
+
+
+def _domain_desc(summary, t):
+    return [
+        t(
+            "profile_domain_desc",
+            domain=name_of(d, t),
+            average=number(summary[d["id"]]["average"], t),
+            rated=summary[d["id"]]["rated"],
+            total=summary[d["id"]]["total"],
+        )
+        if summary[d["id"]]["rated"]
+        else t("profile_domain_none", domain=name_of(d, t))
+        for d, _ in by_domain()
+    ]
 
 
 def compare_svg(state, lv, t, uid="cs-compare"):

@@ -13,7 +13,16 @@ from .reports import (
     team_domain_table,
     team_table,
 )
-from .rules import compare, competency_level, has_earlier, is_number, levels, strengths_and_growth, team_people
+from .rules import (
+    compare,
+    competency_level,
+    domain_summary,
+    has_earlier,
+    is_number,
+    levels,
+    strengths_and_growth,
+    team_people,
+)
 from .words import _names, level_text, number, signed
 
 # ---------------------------------------------------------------- what the page shows
@@ -21,7 +30,8 @@ from .words import _names, level_text, number, signed
 
 def view(state, t):
     lv = levels(state)
-    regions = {f"level-{cid}": level_note(state, cid, t) for cid in competency_ids()}
+    effects = profile_effects(lv, t)
+    regions = {f"level-{cid}": join(level_note(state, cid, t), effects[cid]) for cid in competency_ids()}
     regions.update(
         {
             "profile": profile_html(state, lv, t),
@@ -61,6 +71,18 @@ def summary(state, t):
     if plan:
         lines.append(t("link_summary_plan", n=len(plan)))
     return lines
+
+
+def profile_effects(lv, t):
+    """Under each competency's rating, its effect on the profile, so a reader on a phone sees it
+    without scrolling there: its domain's average now (nothing while its domain has no rating)."""
+    summary, out = domain_summary(lv), {}
+    for d, comps in by_domain():
+        s = summary[d["id"]]
+        average = t("average_of", average=number(s["average"], t), rated=s["rated"], total=s["total"])
+        line = el("p", t("effect_domain", domain=name_of(d, t), average=average), class_="ws-effect")
+        out.update({c["id"]: line if s["rated"] else None for c in comps})
+    return out
 
 
 def level_note(state, cid, t):
@@ -105,7 +127,7 @@ def summary_html(state, lv, t):
 
 
 def profile_html(state, lv, t, uid="cs-profile"):
-    domains_svg, comps_svg = profile_svgs(state, lv, t, uid)
+    domains_svg, comps_svg = profile_svgs(state, lv, t, uid, narrow=True)
     return join(
         el("h4", t("profile_domains_title")),
         domains_svg,

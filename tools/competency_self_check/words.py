@@ -1,6 +1,8 @@
 """Levels and numbers in words, in the reader's language, and the small SVG text helpers."""
 
 from ..html import Raw, esc
+from ..html import tspans as _tspans  # noqa: F401 (the pictures take both from here)
+from ..html import wrap as _wrap  # noqa: F401
 from .guide import competency_by_id, name_of
 from .model import NOT_RELEVANT
 from .rules import is_number
@@ -43,34 +45,11 @@ def _names(cids, t):
     return [name_of(competency_by_id(cid), t) for cid in cids]
 
 
-def _wrap(text, width, max_lines=2):
-    lines, line = [], ""
-    for word in str(text).split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    if line:
-        lines.append(line)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1][: width - 1].rstrip() + "…"
-    return lines or [""]
-
-
 def _svg(uid, cls, width, height, title, desc, parts):
     return Raw(
-        f'<svg class="cs-svg {cls}" viewBox="0 0 {width} {height}" role="img" '
+        f'<svg class="cs-svg {cls}" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
         f'aria-labelledby="{uid}-title {uid}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{uid}-title">{esc(title)}</title><desc id="{uid}-desc">{esc(desc)}</desc>'
         + "".join(parts)
         + "</svg>"
     )
-
-
-def _tspans(lines, x, y, line_height, cls, anchor="start"):
-    spans = "".join(
-        f'<tspan x="{x}" dy="{0 if i == 0 else line_height}">{esc(line)}</tspan>' for i, line in enumerate(lines)
-    )
-    return f'<text class="{cls}" x="{x}" y="{y}" text-anchor="{anchor}">{spans}</text>'

@@ -70,13 +70,22 @@ function start(root) {
   });
 }
 
-// A link to the results remembers where the reader was: the results' back link returns there.
+// A link to the results remembers where the reader was: the results' back link returns there
+// (from the bar at the foot of the screen: the part holding the field last edited).
 function backLinks(root, S) {
+  let lastField = null;
+  root.addEventListener("focusin", (event) => {
+    if (event.target.matches?.("[data-form] [data-field]")) lastField = event.target;
+  });
   root.addEventListener("click", (event) => {
     const link = event.target.closest("a[data-to-results]");
     if (!link) return;
+    const edited = link.hasAttribute("data-dock-link") && lastField;
     const from =
-      (link.dataset.backTo && document.getElementById(link.dataset.backTo)) || link.closest("[data-item], fieldset") || link;
+      (edited && (lastField.closest("[data-item], fieldset") || lastField)) ||
+      (link.dataset.backTo && document.getElementById(link.dataset.backTo)) ||
+      link.closest("[data-item], fieldset") ||
+      link;
     if (!from.id) from.id = newUid("ws-from-");
     const legend = from.querySelector("legend");
     const name = link.dataset.backName || (legend ? legend.textContent.trim() : "");

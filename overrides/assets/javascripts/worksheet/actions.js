@@ -48,7 +48,7 @@ export function createActions(page) {
       if (!coll.items.length) coll.items.push({ id: coll.newId() });
       coll.show(Math.min(coll.current, coll.items.length - 1));
       coll.select.focus();
-      say(fmt(S.removed_item, { name }));
+      messages.done(fmt(S.removed_item, { name }));
       page.changed();
     },
     add: ({ list }) => {
@@ -75,7 +75,7 @@ export function createActions(page) {
         const file = await python.call("export", { format: button.dataset.action.slice(7), data: sheet.collect() });
         download(file);
         if (file.warning) say(file.warning, file.details);
-        else say(fmt(S.exported, { filename: file.filename }));
+        else messages.done(fmt(S.exported, { filename: file.filename }));
       } catch {
         say(S.status_failed);
       }
@@ -101,7 +101,7 @@ export function createActions(page) {
       if (!window.confirm(S.confirm_clear)) return;
       sheet.fill({});
       page.store.clear();
-      say(S.cleared);
+      messages.done(S.cleared);
       page.refresh();
     },
   };

@@ -33,7 +33,7 @@ export function createFiles(page) {
   function take(state, message) {
     sheet.fill(state);
     page.store.save();
-    messages.say(message);
+    messages.done(message);
     page.refresh();
   }
 

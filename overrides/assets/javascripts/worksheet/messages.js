@@ -18,9 +18,13 @@ export function createMessages(root, S) {
     return ul;
   };
 
-  // actions: [{label, run}] shown as buttons under the message.
-  function say(text, details, actions) {
+  // actions: [{label, run}] shown as buttons under the message. kind "done" is a success (an
+  // export, an import, a link loaded): a polite status in its own style, not an error's alert.
+  // The role is set before the text, so the message is announced as what it is.
+  function say(text, details, actions, kind) {
     box.replaceChildren();
+    box.dataset.kind = kind || "problem";
+    box.setAttribute("role", kind === "done" ? "status" : "alert");
     if (!text) return;
     const p = document.createElement("p");
     p.textContent = text;
@@ -35,6 +39,9 @@ export function createMessages(root, S) {
       box.append(button);
     }
   }
+
+  /** A success the reader is told of (Exported ..., Imported ..., the link's worksheet loaded). */
+  const done = (text, details) => say(text, details, null, "done");
 
   /** A message the reader's attention goes to (a refused file, a link's problem). */
   function alert(text, details, actions) {
@@ -57,5 +64,5 @@ export function createMessages(root, S) {
     statusBox.dataset.state = state;
   }
 
-  return { say, alert, showProblems, setStatus };
+  return { say, done, alert, showProblems, setStatus };
 }

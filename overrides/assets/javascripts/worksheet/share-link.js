@@ -125,7 +125,7 @@ export function createLinks(page) {
     if (result.added_problem) parts.push(element("p", result.added_problem));
     const actions = element("div", "", { class: "ws-link-actions" });
     parts.push(actions);
-    const done = (state, message) => {
+    const done = (state, message, ok = true) => {
       dropFragment();
       close();
       if (state) {
@@ -133,7 +133,8 @@ export function createLinks(page) {
         page.store.save();
         page.refresh();
       }
-      say(message);
+      if (ok) messages.done(message);
+      else say(message);
       root.querySelector("[data-message]").focus();
     };
     actions.append(
@@ -141,7 +142,7 @@ export function createLinks(page) {
         page.serially(async () => {
           // Asked again with the form as it is now: its browser-only parts are kept as they are now.
           const now = await call("open-link", { payload: text, data: sheet.collect() });
-          done(now.ok ? now.state : null, now.ok ? S.offer_loaded : now.message);
+          done(now.ok ? now.state : null, now.ok ? S.offer_loaded : now.message, now.ok);
         }),
       ),
     );
@@ -152,7 +153,7 @@ export function createLinks(page) {
           page.serially(async () => {
             const now = await call("open-link", { payload: text, data: sheet.collect() });
             if (now.ok && now.added) done(now.added, fmt(S.offer_added, { names: now.added_names.join(", ") }));
-            else done(null, now.added_problem || now.message);
+            else done(null, now.added_problem || now.message, false);
           }),
         ),
       );

@@ -37,7 +37,11 @@ export function createStorage(page) {
   const version = Number(root.dataset.version);
   const checkKey = storageKey + KEPT.beforeCheck;
   const shape = shapeOf(sheet.form);
-  const savedText = root.querySelector("[data-saved]");
+  const savedTexts = root.querySelectorAll("[data-saved], [data-dock-saved]");
+  // The status line (announced) and the bar at the foot of the screen (seen while editing).
+  const showState = (text) => {
+    for (const el of savedTexts) el.textContent = text;
+  };
   const clock = new Intl.DateTimeFormat(lang === "no" ? "nb-NO" : "en-GB", { hour: "2-digit", minute: "2-digit" });
   let storageWarned = false;
   let retryTimer = 0;
@@ -66,7 +70,7 @@ export function createStorage(page) {
     if (storageWarned) {
       storageWarned = false;
       clearInterval(retryTimer);
-      messages.say(S.storage_resumed);
+      messages.done(S.storage_resumed);
     }
   }
   // "Saved at 14:02" beside the status, once typing pauses: it never moves the page or takes
@@ -74,12 +78,12 @@ export function createStorage(page) {
   function showSaved() {
     clearTimeout(savedTimer);
     savedTimer = setTimeout(() => {
-      savedText.textContent = fmt(S.saved, { time: clock.format(new Date()) });
+      showState(fmt(S.saved, { time: clock.format(new Date()) }));
     }, 800);
   }
   function saveFailed() {
     clearTimeout(savedTimer);
-    savedText.textContent = "";
+    showState("");
     unsaved = true;
     if (!storageWarned) {
       storageWarned = true;
@@ -96,7 +100,7 @@ export function createStorage(page) {
     storageRemove(storageKey);
     lastSaved = null;
     unsaved = false;
-    savedText.textContent = "";
+    showState("");
   }
 
   // -> {data, dropped} for an entry of this worksheet (dropped: what did not fit the form's
@@ -129,6 +133,7 @@ export function createStorage(page) {
     if (dropped.length) damaged.report(text, S.damaged_invalid, droppedLines(dropped));
     sheet.fill(data);
     unchecked = text;
+    if (!dropped.length) showState(S.restored);
   }
 
   // Python checks the saved entry as it checks a file; one it refuses is kept aside and reported.
