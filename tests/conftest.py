@@ -1,3 +1,4 @@
+import fcntl
 import os
 import subprocess
 import sys
@@ -23,15 +24,23 @@ def built_site(tmp_path_factory):
     """
     if os.environ.get("ISP_SITE_DIR"):
         return Path(os.environ["ISP_SITE_DIR"])
-    out = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "ISP_SITE_URL": PUBLIC_URL},
-    )
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    # The test processes (pytest-xdist's workers) share one build: the first to get here builds
+    # it into the run's common temporary folder while the others wait on the lock.
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above each worker's own
+    out = shared / "site"
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (out / "index.html").is_file():
+            result = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                env={**os.environ, "ISP_SITE_URL": PUBLIC_URL},
+            )
+            assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     return out
 
 
