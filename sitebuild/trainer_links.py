@@ -5,9 +5,9 @@
 - Every heading with a permalink gets, when the public address is known, its full address
   and its QR code's file (`data-share-address`, `data-share-qr`), which
   `assets/javascripts/share-links.js` offers in a small "link and QR code" panel.
-- Every such heading gets its "Link and QR code" button in the page as served (after the search
-  index has read the page, so the button's words are not indexed), rather than from the
-  script: added by the script, it pushed the page down once it ran (a short title wrapped to a
+- Every such heading gets its "Link and QR code" button beside it (after it, in a row with it,
+  not inside: the heading's name is its title alone) in the page as served (after the search index has read the page, so
+  the button's words are not indexed), rather than from the script: added by the script, it pushed the page down once it ran (a short title wrapped to a
   second line on a phone). Without scripts the button keeps its place, unseen (site.css).
 
 Addresses come from the site's public address (mkdocs `site_url`, or ISP_SITE_URL); without it
@@ -194,18 +194,23 @@ def share_button(inner, lang):
 
 
 def add_share_buttons(output, lang):
-    """Each shared heading's button, in the page as served (after the search index read it)."""
+    """Each shared heading's button, in the page as served (after the search index read it), next
+    to the heading rather than in it: inside, its words were part of the heading's name, which a
+    screen reader lists when moving by headings ("Co-learning¶Link and QR code"). The heading and
+    its button share a row, `<div class="isp-heading">` (site.css)."""
 
     def add(match):
-        level, attrs, inner = match.groups()
-        if not _shared_anchor(attrs, inner) or 'class="share-toggle"' in inner:
+        _, attrs, inner = match.groups()
+        if not _shared_anchor(attrs, inner):
             return match.group(0)
-        return match.group(0)[: -len(f"</h{level}>")] + share_button(inner, lang) + f"</h{level}>"
+        return f'<div class="isp-heading">{match.group(0)}{share_button(inner, lang)}</div>'
 
     start, end = output.find('<article class="md-content__inner'), output.find("</article>")
     if start < 0 or end < 0:
         return output
-    article = HEADING.sub(add, output[start:end])
+    article = output[start:end]
+    if 'class="share-toggle"' not in article:  # once per page
+        article = HEADING.sub(add, article)
     if "share-toggle" in article or "share-copy" in article:
         # "</" cannot end the JSON script element early, whatever the strings say.
         panel = json.dumps(PANEL_STRINGS[lang], ensure_ascii=False).replace("</", "<\\/")

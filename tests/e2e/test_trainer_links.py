@@ -49,7 +49,7 @@ def test_trainer_links_list_everything_with_qr_codes_that_read_as_the_address(pa
     data = content.guide()
     rows = {}
     for group in ("pages", "principles", "domains", "competencies", "worksheets"):
-        table = page.locator(f"h2#{group} + .isp-scroll table.trainer-links")
+        table = page.locator(f".isp-heading:has(> h2#{group}) + .isp-scroll table.trainer-links")
         rows[group] = table.locator("tbody tr")
     assert rows["principles"].count() == len(data["principles"]) == 6
     assert rows["domains"].count() == 3
@@ -76,7 +76,7 @@ def test_trainer_links_list_everything_with_qr_codes_that_read_as_the_address(pa
 @pytest.mark.parametrize("lang", ["en", "no"])
 def test_a_copy_button_puts_the_address_on_the_clipboard(page, site_url, clipboard, lang):
     page.goto(site_url + LANG_PREFIX[lang] + "trainer-links/")
-    row = page.locator("h2#worksheets + .isp-scroll table tbody tr").first
+    row = page.locator(".isp-heading:has(> h2#worksheets) + .isp-scroll table tbody tr").first
     address = row.locator("code").inner_text()
     row.locator("button.share-copy").click()
     expect(row.locator(".share-status")).to_have_text(COPIED[lang] + address)
@@ -87,8 +87,13 @@ def test_a_copy_button_puts_the_address_on_the_clipboard(page, site_url, clipboa
 def test_each_heading_offers_its_link_and_qr_code_by_keyboard(page, site_url, clipboard, lang):
     page.goto(site_url + LANG_PREFIX[lang] + "guide/co-creation-and-engagement/")
     heading = page.locator("article h2#co-learning")
-    toggle = heading.locator("button.share-toggle")
+    toggle = page.locator(".isp-heading:has(> h2#co-learning) > button.share-toggle")
     expect(toggle).to_have_text(ACTION[lang])
+    # The button is beside the heading, not in it: a screen reader moving by headings hears the
+    # title alone (it heard "Co-learning¶Link and QR code").
+    title = {"en": "Co-learning", "no": "Samlæring"}[lang]
+    assert heading.aria_snapshot().splitlines()[0] == f'- heading "{title} ¶" [level=2]:'
+    expect(page.get_by_role("heading", name=ACTION[lang])).to_have_count(0)
     toggle.focus()
     page.keyboard.press("Enter")
     expect(toggle).to_have_attribute("aria-expanded", "true")
@@ -110,7 +115,7 @@ def test_each_heading_offers_its_link_and_qr_code_by_keyboard(page, site_url, cl
 
 def test_the_page_heading_gives_the_pages_own_address(page, site_url):
     page.goto(site_url + "no/guide/principles/")
-    page.locator("article h1 button.share-toggle").click()
+    page.locator("article .isp-heading:has(> h1) > button.share-toggle").click()
     panel = page.locator(".share-panel")
     address = PUBLIC_URL + "no/guide/principles/"
     expect(panel.locator("input.share-address")).to_have_value(address)
@@ -121,7 +126,7 @@ def test_the_page_heading_gives_the_pages_own_address(page, site_url):
 def test_when_the_clipboard_is_refused_the_address_is_selected_to_copy_by_hand(page, site_url, lang):
     page.add_init_script("navigator.clipboard.writeText = () => Promise.reject(new Error('denied'))")
     page.goto(site_url + LANG_PREFIX[lang] + "trainer-links/")
-    row = page.locator("h2#principles + .isp-scroll table tbody tr").first
+    row = page.locator(".isp-heading:has(> h2#principles) + .isp-scroll table tbody tr").first
     address = row.locator("code").inner_text()
     row.locator("button.share-copy").click()
     expect(row.locator(".share-status")).to_contain_text(FAILED[lang])
@@ -144,7 +149,7 @@ def test_the_link_button_is_in_the_page_as_served_so_nothing_moves_when_scripts_
         )
         page = context.new_page()
         page.goto(url)
-        toggle = page.locator("article h1 button.share-toggle")
+        toggle = page.locator("article .isp-heading:has(> h1) > button.share-toggle")
         if scripts:
             expect(toggle).to_be_visible()
             expect(toggle).to_have_text(ACTION[lang])

@@ -1,5 +1,5 @@
 // Links for trainers: the "Link and QR code" button beside every heading of a page (the level-one
-// heading stands for the page; the build puts the button there), and the copy buttons of the
+// heading stands for the page; the build puts the button after the heading, in a row with it), and the copy buttons of the
 // trainer links page.
 //
 // The build (sitebuild/trainer_links.py) gives each heading its full public address and its QR
@@ -85,7 +85,7 @@ function addAction(heading, toggle) {
   toggle.addEventListener("click", () => {
     if (!panel) {
       panel = panelFor(heading, headingTitle(heading)); // made on first use, not for every heading at load
-      heading.after(panel);
+      toggle.parentElement.after(panel);
       toggle.setAttribute("aria-controls", panel.id);
       panel.addEventListener("keydown", (event) => {
         if (event.key === "Escape") {
@@ -102,8 +102,9 @@ function addAction(heading, toggle) {
 }
 
 function init() {
-  const toggles = "article.md-content__inner :is(h1, h2, h3, h4, h5, h6)[id] > button.share-toggle";
-  for (const toggle of document.querySelectorAll(toggles)) addAction(toggle.parentElement, toggle);
+  // Each button follows its heading in a row of their own (outside it, so it is no part of the heading's name).
+  const toggles = "article.md-content__inner .isp-heading > :is(h1, h2, h3, h4, h5, h6)[id] + button.share-toggle";
+  for (const toggle of document.querySelectorAll(toggles)) addAction(toggle.previousElementSibling, toggle);
   // The trainer links page: each row's copy button, with a field and a status of its own.
   for (const button of document.querySelectorAll("button.share-copy[data-copy]")) {
     const field = element("input", "share-address");
