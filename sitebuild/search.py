@@ -14,8 +14,12 @@ lunr file (which only the Norwegian index loads), searches for the stem of each 
 prefix instead: the stem is a beginning of the word, so all its forms match.
 
 The theme writes `404.html` once per language build, each over the last; not_found() keeps each
-language's, and split() writes it to `404.html` (default language) and `<lang>/404.html`, with
-links from the site's public path (mkdocs `site_url`), since a 404 page is served at any address.
+language's, and split() writes it to `404.html` (default language) and `<lang>/404.html`. A 404
+page is served at any address, so its links start from the site's root and a `<base>` element
+says where that is: the server's, when it has one (the nginx snippet works out the site's path
+and writes it in with SSI, sitebuild/headers.py), else the public address's path (mkdocs
+`site_url`), else `/`. `not-found.js` gives Material its base from it (Material reads its own
+from the page's address).
 
 On worksheet pages Material's search worker is started through `workers/search-later.js`,
 which holds back building the index while the worksheet's Python starts: page() points those
@@ -48,7 +52,8 @@ from urllib.parse import urlsplit
 
 from tools.guide import guide
 
-from .site import DATA, write_if_changed
+from .language_links import HEAD_ALTERNATE
+from .site import DATA, LANG_FOLDER, write_if_changed
 
 HERE = Path(__file__).resolve().parent
 PREFIX_STEMMING = HERE / "lunr_no_prefix.js"
@@ -174,11 +179,43 @@ def competency_sections():
     return {f"{page[c['domain']]}#{c['id']}" for c in data["competencies"]}, names
 
 
+# The server's <base> for a 404 page (nginx's SSI, sitebuild/headers.py); a server without SSI
+# leaves the comment, and the next <base> holds.
+SSI_BASE = '<!--#echo var="isp_base_tag" encoding="none" -->'
+CONFIG_SEARCH = re.compile(r'(<script id="__config" type="application/json">.*?"search": ")([^"]*)(")', re.S)
+
+
+def site_path(site_url):
+    """The path of the site's public address ("/" without one), ending with "/"."""
+    return urlsplit(site_url or "/").path.rstrip("/") + "/"
+
+
+def from_site_root(html, root):
+    """A page's links from the site's path (`root`), made relative to the site's root."""
+    rest = lambda m: m.group(2) if m.group(2) not in ("", ".") else "./"  # noqa: E731
+    html = re.sub(r'(\b(?:href|src)=")' + re.escape(root) + r'([^"]*)"', lambda m: f'{m.group(1)}{rest(m)}"', html)
+    for pattern in (CONFIG_BASE, CONFIG_SEARCH):
+        html = pattern.sub(lambda m: m.group(1) + (m.group(2).removeprefix(root) or "./") + m.group(3), html, count=1)
+    return html
+
+
 def not_found(output, lang, default, site_url):
-    """A language's 404 page, its search base from the site's public path; kept for split()."""
+    """A language's 404 page, for any address it is served at; kept for split()."""
+    root = site_path(site_url)
     if lang != default:
-        root = urlsplit(site_url or "/").path.rstrip("/") + f"/{lang}/"
-        output = CONFIG_BASE.sub(lambda m: m.group(1) + root + m.group(3), output, count=1)
+        output = CONFIG_BASE.sub(lambda m: m.group(1) + root + f"{lang}/" + m.group(3), output, count=1)
+    output = from_site_root(output, root)
+    # No head alternates (Material would fetch a sitemap.xml beside each), and the language
+    # selector leads to each language's home: a missing page has no twin.
+    head, sep, body = output.partition("</head>")
+    output = HEAD_ALTERNATE.sub("", head) + sep + body
+    output = re.sub(
+        r'href="[^"]*"(?= hreflang="([^"]+)")', lambda m: f'href="{LANG_FOLDER.get(m.group(1)) or "./"}"', output
+    )
+    # The server's base first (the first <base> counts), then the public address's path.
+    output = re.sub(
+        r'(<meta charset="[^"]*">)', lambda m: f'{m.group(1)}{SSI_BASE}<base href="{root}">', output, count=1
+    )
     _not_found[lang] = output
     return output
 
