@@ -251,7 +251,7 @@ def test_the_self_checks_link_summary_speaks_of_the_worksheet_and_counts_in_the_
         lines[plans] = mod.summary(worksheets.load(ws, json.dumps(doc(ws, data)), lang)["state"], t(ws, lang))
     counts = {
         "en": "This worksheet has 14 of 15 competencies rated.",
-        "no": "Dette arbeidsarket har 14 av 15 kompetanser vurdert.",
+        "no": "I dette arbeidsarket er 14 av 15 kompetanser vurdert.",
     }
     plan = {
         "en": ("Development plan: 1 entry.", "Development plan: 2 entries."),
