@@ -1,11 +1,14 @@
 """A real nginx serving a built site under a sub-path with the headers the build ships
-(`_deploy/nginx.conf`), as an organisation would host it.
+(`_deploy/nginx.conf`), as an organisation would host it: its server block holds the self-hosting
+page's own nginx block (docs/self-hosting.md), with this site's folder and path put in, so what
+the page tells a reader to paste is what the tests run.
 
 It runs in the foreground with its own configuration, pid and log files in a temporary
 folder, on a free loopback port, and is stopped by its own pid.
 """
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -15,6 +18,10 @@ import urllib.request
 from pathlib import Path
 
 from harness.site_server import SUB_PATH
+
+ROOT = Path(__file__).resolve().parent.parent
+# The example folder and path of the self-hosting page's block.
+PAGE_FOLDER, PAGE_PATH = "/srv/practice-guide/", "/practice-guide"
 
 CONFIG = """\
 daemon off;
@@ -32,13 +39,23 @@ http {{
     scgi_temp_path {tmp}/scgi;
     server {{
         listen 127.0.0.1:{port};
-        location {sub_path} {{
-            alias {site}/;
-            include {site}/_deploy/nginx.conf;
-        }}
+{block}
     }}
 }}
 """
+
+
+def page_block(lang_folder=""):
+    """The nginx block of the self-hosting page (docs/<lang>/self-hosting.md), as written there."""
+    text = (ROOT / "docs" / lang_folder / "self-hosting.md").read_text(encoding="utf-8")
+    [block] = re.findall(r"```nginx\n(.*?)```", text, re.S)
+    return block
+
+
+def server_block(site, sub_path):
+    """The page's block for a site in `site`, served at `sub_path` (ending with "/")."""
+    block = page_block().replace(PAGE_FOLDER, f"{site}/").replace(PAGE_PATH, sub_path.rstrip("/"))
+    return "\n".join("        " + line for line in block.splitlines())
 
 
 def nginx_binary():
@@ -52,15 +69,16 @@ def free_port():
 
 
 class NginxServer:
-    def __init__(self, site_dir, tmp_dir):
+    def __init__(self, site_dir, tmp_dir, sub_path=SUB_PATH):
         self.site = Path(site_dir).resolve()
         self.tmp = Path(tmp_dir)
         self.port = free_port()
+        self.sub_path = sub_path
         self.process = None
 
     @property
     def url(self):
-        return f"http://127.0.0.1:{self.port}{SUB_PATH}"
+        return f"http://127.0.0.1:{self.port}{self.sub_path}"
 
     def __enter__(self):
         binary = nginx_binary()
@@ -70,7 +88,9 @@ class NginxServer:
         # test's private temporary folder.
         user = "user root;" if hasattr(os, "geteuid") and os.geteuid() == 0 else ""
         conf = self.tmp / "nginx.conf"
-        conf.write_text(CONFIG.format(tmp=self.tmp, user=user, port=self.port, sub_path=SUB_PATH, site=self.site))
+        conf.write_text(
+            CONFIG.format(tmp=self.tmp, user=user, port=self.port, block=server_block(self.site, self.sub_path))
+        )
         check = subprocess.run(
             [binary, "-t", "-q", "-p", str(self.tmp), "-e", str(self.tmp / "error.log"), "-c", str(conf)],
             capture_output=True,

@@ -18,3 +18,8 @@ def on_post_template(output, template_name, config):
         return output
     default, _ = engine.languages(config)
     return search.not_found(output, engine.current_language(config), default, config.site_url)
+
+
+@event_priority(-100)  # after the worksheet's form is in the page, before the search index reads it
+def on_page_content(html, page, config, files):
+    return search.prose_only(html, page.url) if page.meta.get("worksheet") else html

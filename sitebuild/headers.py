@@ -3,7 +3,16 @@ kinds of server, from the one policy below.
 
 - `_deploy/nginx.conf`: to `include` in the nginx `location` that serves the site;
 - `.htaccess`: Apache (mod_headers, mod_mime), read from the site's own folder;
-- `_headers`: Netlify and Cloudflare Pages.
+- `_headers` and `_redirects`: Netlify and Cloudflare Pages.
+
+Each also sends the 404 page in the language of the missing address (`404.html`, `no/404.html`).
+The nginx snippet works out the site's path on the server itself, so it works under any path
+with no public address set: with `alias`, the request's file is the site's folder plus the
+address's part within the site, and the address less that part is the site's path (a regular
+expression with a back-reference does the subtraction). It then sends the 404 page with that
+path written into its `<base>` (SSI, sitebuild/search.py), so the page's styles and links load
+from wherever the site is. Apache and the other hosts take the path from the public address
+(or `/`).
 
 The Content-Security-Policy allows scripts from the site itself only. Material's theme puts a
 few small scripts inline in every page (its storage helpers, the colour scheme); rather than
@@ -19,6 +28,7 @@ import re
 from pathlib import Path
 
 from .precompress import EXTENSIONS as PRECOMPRESSED
+from .search import site_path
 from .site import write_if_changed
 
 DEPLOY_DIR = "_deploy"
@@ -133,10 +143,25 @@ def _nginx_brotli(cache):
     ]
 
 
+LANGS_404 = ("no/",)  # the folders with a 404 page of their own, besides the site's root
+
+# nginx: the site's path and the language folder of the address asked for, from the location's
+# alias (see above); each location that may answer 404 needs them, as nginx runs only the matched
+# location's `set` and `if`.
+NGINX_SITE_PATH = [
+    'set $isp_paths "$document_root|$request_filename|$uri";',
+    "set $isp_site /;",
+    'set $isp_lang "";',
+    'if ($isp_paths ~ "^(.*?)/?\\|\\1/(.*)\\|(.*/)\\2$") { set $isp_site $3; }',
+    *(f'if ($isp_paths ~ "^(.*?)/?\\|\\1/{lang}") {{ set $isp_lang {lang}; }}' for lang in LANGS_404),
+    "error_page 404 $isp_site${isp_lang}404.html;",
+]
+
+
 def nginx_conf(hashes):
     lines = [
         "# Generated at build time by sitebuild/headers.py. Include it in the location that serves",
-        "# the site, for example:",
+        "# the site, with alias, for example (the self-hosting page has the whole block):",
         "#   location /practice-guide/ {",
         "#       alias /srv/practice-guide/;",
         "#       include /srv/practice-guide/_deploy/nginx.conf;",
@@ -160,12 +185,19 @@ def nginx_conf(hashes):
     common = [f'add_header {name} "{value}" always;' for name, value in headers(hashes).items()]
     lines += _nginx_brotli(REVALIDATE)
     lines += common + [f'add_header Cache-Control "{REVALIDATE}" always;']
+    lines += ["# A missing address gets the 404 page of its language, from wherever the site is.", *NGINX_SITE_PATH]
     # A nested location replaces all add_header lines, so it repeats the common ones.
     lines += [
         f'location ~ "{IMMUTABLE_NAME.pattern[1:-1]}$" {{',
         *("    " + line for line in _nginx_brotli(IMMUTABLE)),
         *("    " + line for line in common),
         f'    add_header Cache-Control "{IMMUTABLE}" always;',
+        *("    " + line for line in NGINX_SITE_PATH),
+        "}",
+        "# The 404 pages, with the site's path as their <base> (SSI): their links and styles load from it.",
+        'location ~ "^(?<isp_root>/.*?)(?:no/)?404\\.html$" {',
+        "    ssi on;",
+        "    set $isp_base_tag '<base href=\"$isp_root\">';",
         "}",
     ]
     for ext in PRECOMPRESSED:
@@ -182,7 +214,19 @@ def nginx_conf(hashes):
     return "\n".join(lines) + "\n"
 
 
-def htaccess(hashes):
+def htaccess(hashes, root=None):
+    """root: the site's path from its public address; without one, the 404 lines are left for
+    whoever hosts the site to complete (Apache needs the path)."""
+    not_found = [f"ErrorDocument 404 {root or '/practice-guide/'}404.html"] + [
+        f'<If "%{{REQUEST_URI}} =~ m#^{root or "/practice-guide/"}{lang}#">\n    ErrorDocument 404 {root or "/practice-guide/"}{lang}404.html\n</If>'
+        for lang in LANGS_404
+    ]
+    if not root:
+        not_found = [
+            "# The 404 pages: built without the site's public address, so write the site's path here",
+            "# (as /practice-guide/ below) and remove the # signs.",
+            *("# " + line for item in not_found for line in item.split("\n")),
+        ]
     immutable = IMMUTABLE_NAME.pattern[:-1] + r"(?:\.br|\.gz)?$"
     lines = [
         "# Generated at build time by sitebuild/headers.py (Apache: mod_mime, mod_headers, mod_deflate,",
@@ -222,7 +266,16 @@ def htaccess(hashes):
         "        Header append Vary Accept-Encoding",
         "    </FilesMatch>",
         "</IfModule>",
+        *not_found,
     ]
+    return "\n".join(lines) + "\n"
+
+
+def redirects(root):
+    """Netlify's and Cloudflare Pages' `_redirects`: the 404 page of each language (status 404)."""
+    lines = ["# Generated at build time by sitebuild/headers.py (Netlify, Cloudflare Pages)."]
+    lines += [f"{root}{lang}*  {root}{lang}404.html  404" for lang in LANGS_404]
+    lines += [f"{root}*  {root}404.html  404"]
     return "\n".join(lines) + "\n"
 
 
@@ -256,5 +309,7 @@ def write_headers(site):
     site_dir = Path(site.dir)
     hashes = site_hashes(site_dir)
     write_if_changed(site_dir / DEPLOY_DIR / "nginx.conf", nginx_conf(hashes))
-    write_if_changed(site_dir / ".htaccess", htaccess(hashes))
+    root = site_path(site.url) if site.url else None
+    write_if_changed(site_dir / ".htaccess", htaccess(hashes, root))
     write_if_changed(site_dir / "_headers", netlify_headers(hashes, site_dir))
+    write_if_changed(site_dir / "_redirects", redirects(root or "/"))

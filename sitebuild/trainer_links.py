@@ -5,15 +5,18 @@
 - Every heading with a permalink gets, when the public address is known, its full address
   and its QR code's file (`data-share-address`, `data-share-qr`), which
   `assets/javascripts/share-links.js` offers in a small "link and QR code" panel.
-- Every such heading gets its "Link and QR code" button in the page as served (after the search
-  index has read the page, so the button's words are not indexed), rather than from the
-  script: added by the script, it pushed the page down once it ran (a short title wrapped to a
+- Every such heading gets its "Link and QR code" button beside it (just before it, not inside:
+  the heading's name is its title alone) in the page as served (after the search index has read the page, so
+  the button's words are not indexed), rather than from the script: added by the script, it pushed the page down once it ran (a short title wrapped to a
   second line on a phone). Without scripts the button keeps its place, unseen (site.css).
 
-Addresses come from the site's public address (mkdocs `site_url`, or ISP_SITE_URL); without it
-the page shows relative links and says why there are no QR codes. QR codes are SVG files made
-by segno, one per address, in `assets/qr/` (named by a hash of the address, so the same
-address always gives the same file and the i18n plugin's second build rewrites nothing).
+Addresses come from the site's public address (mkdocs `site_url`, or ISP_SITE_URL). QR codes are
+then SVG files made by segno, one per address, in `assets/qr/` (named by a hash of the address,
+so the same address always gives the same file and the i18n plugin's second build rewrites
+nothing). Without it the pages hold relative links, and the reader's browser makes the full
+addresses and the QR codes from the address the page is served at (`qr-code.js`, with the `qr`
+encoder pinned in package.json, which write_qr_codes() copies into the site as Pyodide's files
+are), and the page says so.
 """
 
 import hashlib
@@ -29,7 +32,7 @@ import segno
 from tools.guide import guide
 from tools.html import Raw, el, esc, void
 
-from .site import DATA, DOCS, LANG_FOLDER, BuildError, write_if_changed
+from .site import DATA, DOCS, LANG_FOLDER, ROOT, BuildError, write_if_changed
 
 MARKER = re.compile(r"<!-- trainer-links: (pages|principles|domains|competencies|worksheets) -->")
 HEADING = re.compile(r"<h([1-6])(\s[^>]*)>(.*?)</h\1>", re.S)
@@ -40,6 +43,9 @@ STRINGS = json.loads((DATA / "trainer_links.json").read_text(encoding="utf-8"))
 PANEL_STRINGS = json.loads((DATA / "heading_links.json").read_text(encoding="utf-8"))
 
 _qr_files = {}  # site-relative path -> SVG bytes, written after the build
+# The QR encoder the browser runs when the build had no public address (npm package `qr`).
+QR_LIBRARY = ROOT / "node_modules" / "qr"
+QR_LIBRARY_TARGET = "assets/javascripts/vendor/qr.js"
 
 
 def public_url(site_url):
@@ -115,7 +121,8 @@ def group_html(group, lang, page_url, site_url, nav):
         fragment = f"#{anchor}" if anchor else ""
         href = _relative(target, page_url) + fragment
         address = (base + target + fragment) if base else href
-        qr = None
+        # Without the public address the browser makes the code (share-links.js).
+        qr = el("span", words["no_qr"], class_="trainer-qr-later", data_qr_alt=words["qr_alt"].format(name=name))
         if base:
             qr = void(
                 "img",
@@ -135,7 +142,7 @@ def group_html(group, lang, page_url, site_url, nav):
                     " ",
                     el("button", words["copy"], type="button", class_="md-button share-copy", data_copy=address),
                 ),
-                el("td", qr or words["no_qr"]),
+                el("td", qr),
             )
         )
     head = el("thead", el("tr", *[el("th", words[k], scope="col") for k in ("name", "address", "qr")]))
@@ -172,9 +179,13 @@ def fill_page(html, lang, page_url, site_url, nav, src_uri):
 
 
 def write_qr_codes(site):
-    """Every QR code the pages of the build so far point at."""
+    """Every QR code the pages of the build so far point at, and the encoder for the browser."""
     for path, data in _qr_files.items():
         write_if_changed(Path(site.dir) / path, data)
+    if not (QR_LIBRARY / "index.js").is_file():
+        raise BuildError("node_modules/qr is missing: run `npm ci` first (the README's commands do).")
+    write_if_changed(Path(site.dir) / QR_LIBRARY_TARGET, (QR_LIBRARY / "index.js").read_bytes())
+    write_if_changed(Path(site.dir) / (QR_LIBRARY_TARGET + ".LICENSE"), (QR_LIBRARY / "LICENSE").read_bytes())
 
 
 def _shared_anchor(attrs, inner):
@@ -194,18 +205,24 @@ def share_button(inner, lang):
 
 
 def add_share_buttons(output, lang):
-    """Each shared heading's button, in the page as served (after the search index read it)."""
+    """Each shared heading's button, in the page as served (after the search index read it), next
+    to the heading rather than in it: inside, its words were part of the heading's name, which a
+    screen reader lists when moving by headings ("Co-learning¶Link and QR code"). It comes just
+    before its heading, so the heading keeps its place among its siblings, and site.css lays it
+    out at the end of the heading's first line."""
 
     def add(match):
-        level, attrs, inner = match.groups()
-        if not _shared_anchor(attrs, inner) or 'class="share-toggle"' in inner:
+        _, attrs, inner = match.groups()
+        if not _shared_anchor(attrs, inner):
             return match.group(0)
-        return match.group(0)[: -len(f"</h{level}>")] + share_button(inner, lang) + f"</h{level}>"
+        return share_button(inner, lang) + match.group(0)
 
     start, end = output.find('<article class="md-content__inner'), output.find("</article>")
     if start < 0 or end < 0:
         return output
-    article = HEADING.sub(add, output[start:end])
+    article = output[start:end]
+    if 'class="share-toggle"' not in article:  # once per page
+        article = HEADING.sub(add, article)
     if "share-toggle" in article or "share-copy" in article:
         # "</" cannot end the JSON script element early, whatever the strings say.
         panel = json.dumps(PANEL_STRINGS[lang], ensure_ascii=False).replace("</", "<\\/")

@@ -138,6 +138,21 @@ REGISTER = (
         (UP + "test_the_i18n_plugins_attributes_and_priorities_the_build_relies_on",),
     ),
     Reliance(
+        "material-search-index-shape",
+        "mkdocs-material",
+        "sitebuild/search.py relies on Material's search: its parser leaves out an element marked "
+        "data-search-exclude (matching its end by tag name alone, so only elements that never hold "
+        "their own kind are marked), and its worker indexes every field the index's config names "
+        "(the unseen `keywords`) and passes each entry's `boost` to lunr.",
+        "sitebuild/search.py",
+        'EXCLUDE = " data-search-exclude"',
+        (
+            "tests/build/test_steps.py::test_a_worksheet_form_is_indexed_by_its_headings_and_prose_not_its_controls",
+            "tests/e2e/test_search_language.py::test_a_competencys_name_finds_its_section_of_the_guide_first_not_the_worksheets_form",
+            "tests/e2e/test_search_language.py::test_a_word_the_pages_say_otherwise_finds_the_page_about_it",
+        ),
+    ),
+    Reliance(
         "pyodide-snapshot",
         "pyodide",
         "py-worker.js passes loadPyodide the private options _makeSnapshot and _loadSnapshot (and "

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from tools import team, worksheets
 from tools import vi_worksheet as vi
-from tools.html import Raw, el, void
+from tools.html import Raw, el, esc, void
 
 from . import examples
 from .site import DATA as DATA_DIR
@@ -102,7 +102,12 @@ def cases_html(lang):
             )
         )
     head = el("thead", el("tr", *[el("th", words[k], scope="col") for k in ("case", "open_case", "case_file")]))
-    return el("table", head, el("tbody", Raw("".join(rows))), class_="workshop-kit-cases")
+    table = el("table", head, el("tbody", Raw("".join(rows))), class_="workshop-kit-cases")
+    # On paper the links and downloads are no use (site.css leaves them out): the printout says
+    # where they are, with this page's full address (share-links.js writes it in).
+    here = str(el("span", "", class_="workshop-kit-here", data_anchor="cases"))
+    where = el("p", Raw(esc(words["cases_print"]).format(address=here)), class_="workshop-kit-print-only")
+    return str(table) + str(where)
 
 
 # ---------------------------------------------------------------- example team files

@@ -45,6 +45,32 @@ def built_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def built_site_without_address(tmp_path_factory):
+    """The site built without its public address (no ISP_SITE_URL), as whoever hosts a copy may
+    build it: relative links, QR codes and full addresses made in the reader's browser, 404 pages
+    that must work under any path. ISP_SITE_DIR_WITHOUT_ADDRESS=path tests one built already."""
+    if os.environ.get("ISP_SITE_DIR_WITHOUT_ADDRESS"):
+        return Path(os.environ["ISP_SITE_DIR_WITHOUT_ADDRESS"])
+    out = tmp_path_factory.mktemp("site-without-address")
+    env = {k: v for k, v in os.environ.items() if k != "ISP_SITE_URL"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def url_without_address(built_site_without_address):
+    with SiteServer(built_site_without_address) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
 def site_url(built_site):
     with SiteServer(built_site) as server:
         yield server.url

@@ -199,3 +199,49 @@ def test_the_kit_example_team_files_come_from_the_cases_and_show_differences():
                 assert any(s["differs_quadrant"] for s in stakeholders)
     html = str(workshop_kit.team_examples_html("no"))
     assert "vi-team-eksempel.json" in html and "../../worksheets/stakeholder-matrix/#team-view" in html
+
+
+def test_a_worksheet_form_is_indexed_by_its_headings_and_prose_not_its_controls():
+    form = (
+        '<h2 id="worksheet">Your worksheet</h2><div class="ws" data-worksheet="x">'
+        '<div class="ws-status" role="status"><span>Starting…</span></div>'
+        '<form><h4 id="cs-facilitation-name"><a href="#">Facilitation</a></h4><p class="ws-help">Help groups.</p>'
+        '<div class="ws-field"><label for="l">Your level</label><select id="l"><option>Not rated</option>'
+        "<option>1 – Not yet familiar</option></select></div>"
+        '<details><summary>Key activities</summary><div><div class="cs-activity"><label>Make meetings welcoming'
+        "</label></div></div></details></form>"
+        '<div class="ws-blank" aria-hidden="true"><h2>Blank form</h2><div><table><tr><td>Not rated</td></tr>'
+        "</table></div></div></div><p>After the worksheet.</p>"
+    )
+    from material.plugins.search.plugin import Parser
+
+    parser = Parser()
+    parser.feed(search.prose_only(form, "worksheets/x/"))
+    parser.close()
+    sections = {s.id: ("".join(s.title), "".join(s.text)) for s in parser.data if not s.is_excluded()}
+    assert sections["worksheet"][0] == "Your worksheet"
+    assert sections["cs-facilitation-name"][0] == "Facilitation"
+    assert "<p>Help groups.</p>" in sections["cs-facilitation-name"][1]
+    every = " ".join(title + text for title, text in sections.values())
+    for words in ("Starting", "Your level", "Not rated", "Not yet familiar", "Key activities", "welcoming", "Blank"):
+        assert words not in every
+    assert "worksheets/x/#cs-facilitation-name" in search._form_sections
+
+
+def test_synonyms_go_into_an_unseen_field_of_the_sections_named_for_them(tmp_path):
+    index = {
+        "config": {"lang": ["en", "no"], "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
+        "docs": [
+            {"location": "no/guide/sustaining-change/", "title": "Varig endring", "text": "<p>Tekst.</p>"},
+            {"location": "no/guide/x/", "title": "Annet", "text": "<p>Noe varig.</p>"},
+            {"location": "guide/co-creation-and-engagement/#co-learning", "title": "Co-learning", "text": ""},
+        ],
+    }
+    write(tmp_path / "search" / "search_index.json", json.dumps(index))
+    search.split_index(tmp_path, "en", ("no",))
+    no = json.loads((tmp_path / "no" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert no["config"]["fields"]["keywords"] == {"boost": 1.0}
+    assert no["docs"][0]["keywords"] == "bærekraft bærekraftig" and no["docs"][0]["text"] == "<p>Tekst.</p>"
+    assert "keywords" not in no["docs"][1]  # the word in running text is not the subject
+    assert en["docs"] == [{**index["docs"][2], "boost": search.COMPETENCY_BOOST}]

@@ -1,11 +1,14 @@
 """Each language's search index holds only its own pages and stays small to download."""
 
 import gzip
+import html
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parents[2]
 INDEXES = {"en": "search/search_index.json", "no": "no/search/search_index.json"}
 MAX_COMPRESSED = 150_000  # bytes, gzip: what a reader on a slow connection downloads
 
@@ -42,4 +45,47 @@ def test_the_headings_link_buttons_are_not_in_the_index(built_site, lang):
     page = (
         Path(built_site) / ("no/" if lang == "no" else "") / "worksheets" / "vi-worksheet" / "index.html"
     ).read_text(encoding="utf-8")
-    assert f">{label}</button></h1>" in page
+    # The button comes just before the heading, outside it: its words are no part of the heading's name.
+    assert f">{label}</button><h1 " in page and f">{label}</button></h1>" not in page
+
+
+WORKSHEETS = ("competency-self-check", "stakeholder-matrix", "vi-worksheet")
+SELECT = re.compile(r"<select\b.*?</select>", re.S)
+BUTTON = re.compile(r"<button\b[^>]*>(.*?)</button>", re.S)
+
+
+def words(fragment):
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+@pytest.mark.parametrize("lang", INDEXES)
+def test_worksheet_pages_are_indexed_by_their_prose_not_their_form(built_site, lang):
+    """A search for a competency or a stakeholder found the worksheets' option lists and buttons
+    ("Your level: FacilitationNot rated1 – Not yet familiar2 – …"): no entry holds them now, and
+    the worksheets' headings and help text are still found."""
+    index = json.loads((Path(built_site) / INDEXES[lang]).read_text(encoding="utf-8"))
+    texts = [d["text"] for d in index["docs"]]
+    form_words = set()
+    for worksheet in WORKSHEETS:
+        page = (Path(built_site) / ("no/" if lang == "no" else "") / "worksheets" / worksheet / "index.html").read_text(
+            encoding="utf-8"
+        )
+        form = page[page.index('<div class="ws"') :]
+        form_words |= {words(s) for s in SELECT.findall(form)}  # an option list, as the index joins it
+        form_words |= {words(b) + words(c) for b, c in zip(BUTTON.findall(form), BUTTON.findall(form)[1:])}
+    assert len(form_words) > 20
+    assert [(w, t[:80]) for w in form_words for t in texts if w in t] == []
+    summary = {"en": "Help groups solve implementation problems together", "no": "Hjelp grupper med å løse"}[lang]
+    [entry] = [d for d in index["docs"] if d["location"] == "worksheets/competency-self-check/#cs-facilitation-name"]
+    assert summary in entry["text"] and entry["title"] == {"en": "Facilitation", "no": "Fasilitering"}[lang]
+
+
+@pytest.mark.parametrize("lang", INDEXES)
+def test_synonyms_are_indexed_unseen_on_the_sections_named_for_them(built_site, lang):
+    synonyms = json.loads((ROOT / "sitebuild" / "data" / "search_synonyms.json").read_text(encoding="utf-8"))[lang]
+    index = json.loads((Path(built_site) / INDEXES[lang]).read_text(encoding="utf-8"))
+    assert "keywords" in index["config"]["fields"]
+    for word in synonyms:
+        holders = [d for d in index["docs"] if word in d.get("keywords", "").split()]
+        # Each synonym names a few sections: a keyword on every page would rank nothing.
+        assert 1 <= len(holders) <= 8, (word, [d["location"] for d in holders])

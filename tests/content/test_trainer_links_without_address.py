@@ -1,31 +1,16 @@
 """A site built without its public address says so on the trainer links page, links
-relatively and has no QR codes (a QR code must hold the full address)."""
-
-import os
-import subprocess
-import sys
-from pathlib import Path
+relatively and has no QR code files: the reader's browser makes them from the address it is served at
+(tests/e2e/test_trainer_links.py)."""
 
 import pytest
 from site_pages import Page
 
-ROOT = Path(__file__).resolve().parents[2]
 NOTE = {"": "built without its public address", "no/": "bygd uten den offentlige adressen"}
 
 
 @pytest.fixture(scope="module")
-def site_without_address(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site-without-address")
-    env = {k: v for k, v in os.environ.items() if k != "ISP_SITE_URL"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    assert result.returncode == 0, result.stderr
-    return out
+def site_without_address(built_site_without_address):
+    return built_site_without_address
 
 
 @pytest.mark.parametrize("prefix", NOTE)

@@ -11,6 +11,8 @@ import pytest
 from pages import LANG_PREFIX, run_axe, search_hrefs
 from playwright.sync_api import expect
 
+from sitebuild import content
+
 ENGLISH = {
     "stakeholders": "worksheets/stakeholder-matrix/",
     "stakeholder matrix": "worksheets/stakeholder-matrix/",
@@ -173,3 +175,54 @@ def test_a_worksheet_page_builds_its_search_index_after_python_is_ready(browser,
     page.wait_for_timeout(3000)
     assert events == ["python", "index", "index at once"]
     context.close()
+
+
+def result_groups(page):
+    """The shown results, one (links without their ?h= part, text) per page, best first."""
+    return page.locator(".md-search-result__item").evaluate_all(
+        """items => items.map(li => [
+            [...li.querySelectorAll('a')].map(a => a.href.replace(/\\?[^#]*/, '')), li.innerText])"""
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_a_competencys_name_finds_its_section_of_the_guide_first_not_the_worksheets_form(page, site_url, lang):
+    """Searched from the self-check page, whose form names every competency beside its option
+    list: each name finds its section of the guide first, and no result shows the form's words."""
+    page.goto(site_url + LANG_PREFIX[lang] + "worksheets/competency-self-check/")
+    options = page.locator("select#cs-facilitation-level").evaluate("s => s.textContent")
+    data = content.guide()
+    domain_page = {d["id"]: d["page"].removesuffix(".md") + "/" for d in data["domains"]}
+    wrong = {}
+    for competency in data["competencies"]:
+        # As a reader types it: a word starting with "-" would be a query's "not".
+        query = " ".join(w for w in competency["name"][lang].split() if not w.startswith("-"))
+        search_hrefs(page, query)
+        groups = result_groups(page)
+        section = site_url + LANG_PREFIX[lang] + domain_page[competency["domain"]] + "#" + competency["id"]
+        if section not in groups[0][0]:
+            wrong[query] = groups[0][0][:2]
+        assert not [text for _, text in groups if options[:25] in text.replace("\n", "")], query
+    assert wrong == {}
+
+
+SYNONYMS = {
+    "en": {"coproduction": "guide/co-creation-and-engagement/", "PDSA": "guide/ongoing-improvement/"},
+    "no": {
+        "bærekraft": "sustaining-change/",
+        "bærekraftig": "sustaining-change/",
+        "PDSA": "guide/ongoing-improvement/",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_a_word_the_pages_say_otherwise_finds_the_page_about_it(page, site_url, lang):
+    """«bærekraft» found only «bære» and «kraft»: the synonym list (sitebuild/data/search_synonyms.json)
+    leads to the pages on sustaining change, which say «varig endring»; the snippet is their own text."""
+    page.goto(site_url + LANG_PREFIX[lang])
+    for query, path in SYNONYMS[lang].items():
+        search_hrefs(page, query)
+        links, text = result_groups(page)[0]
+        assert urlsplit(links[0]).path.endswith("/" + LANG_PREFIX[lang] + path) or path in links[0], (query, links)
+        assert query.lower() not in text.lower(), (query, text)

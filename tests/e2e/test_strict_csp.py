@@ -6,7 +6,10 @@ import subprocess
 import urllib.request
 
 import pytest
-from pages import Problems, all_pages, search_hrefs
+from pages import LANG_PREFIX, Problems, all_pages, search_hrefs
+from playwright.sync_api import expect
+
+from harness.nginx_server import NginxServer
 
 
 def test_nginx_sends_the_shipped_headers(nginx_url):
@@ -123,3 +126,48 @@ def test_search_finds_pages_under_the_strict_policy(sw_page, nginx_url, prefix, 
     assert any(expected in h for h in hrefs), hrefs
     assert problems.csp_violations() == []
     assert problems.summary() == {"console": [], "errors": [], "failed": []}
+
+
+# A path other than the test build's, and a build without its public address: the 404 pages and
+# the redirect must come from the shipped snippet alone (the self-hosting page's block).
+OTHER_PATH = "/team/guide/"
+NOT_FOUND = {
+    "en": ("Page not found", "Implementation Support Practice Guide", "en"),
+    "no": ("Fant ikke siden", "Praksisguide for implementeringsstøtte", "nb"),
+}
+
+
+@pytest.fixture(scope="module")
+def nginx_without_address(built_site_without_address, tmp_path_factory):
+    with NginxServer(built_site_without_address, tmp_path_factory.mktemp("nginx-other"), sub_path=OTHER_PATH) as server:
+        yield server.url
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_the_404_page_works_under_any_path_through_the_shipped_snippet_alone(
+    browser, nginx_without_address, lang, width
+):
+    """Built without a public address, served under /team/guide/ by the self-hosting page's
+    nginx block: a missing address, however deep, gets its language's 404 page with status 404,
+    styled (it loaded /assets/ from the host's root: 10 failed requests), a home link to the
+    site, and nothing failing; the path without its slash redirects to the site."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, service_workers="block")
+    page = context.new_page()
+    problems = Problems(page)
+    heading, home, html_lang = NOT_FOUND[lang]
+    response = page.goto(nginx_without_address + LANG_PREFIX[lang] + "missing/deeper/still", wait_until="load")
+    assert response.status == 404
+    assert page.locator("html").get_attribute("lang") == html_lang
+    expect(page.locator("article h1")).to_have_text(heading)
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position") != "static"
+    assert page.locator("body").get_attribute("data-md-color-scheme")  # the theme's scripts ran
+    assert problems.failed == [u for u in problems.failed if u.endswith("/missing/deeper/still")]
+    assert problems.errors == [] and problems.csp_violations() == []
+    assert [m for m in problems.console if "404" not in m] == []
+    page.locator("a.not-found-home").click()
+    expect(page).to_have_url(nginx_without_address + LANG_PREFIX[lang])
+    expect(page.locator("article h1")).to_contain_text(home)
+    context.close()
+    redirected = urllib.request.urlopen(nginx_without_address.rstrip("/"))
+    assert redirected.url == nginx_without_address and redirected.status == 200

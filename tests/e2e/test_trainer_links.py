@@ -87,8 +87,13 @@ def test_a_copy_button_puts_the_address_on_the_clipboard(page, site_url, clipboa
 def test_each_heading_offers_its_link_and_qr_code_by_keyboard(page, site_url, clipboard, lang):
     page.goto(site_url + LANG_PREFIX[lang] + "guide/co-creation-and-engagement/")
     heading = page.locator("article h2#co-learning")
-    toggle = heading.locator("button.share-toggle")
+    toggle = page.locator("button.share-toggle:has(+ h2#co-learning)")
     expect(toggle).to_have_text(ACTION[lang])
+    # The button is beside the heading, not in it: a screen reader moving by headings hears the
+    # title alone (it heard "Co-learning¶Link and QR code").
+    title = {"en": "Co-learning", "no": "Samlæring"}[lang]
+    assert heading.aria_snapshot().splitlines()[0] == f'- heading "{title} ¶" [level=2]:'
+    expect(page.get_by_role("heading", name=ACTION[lang])).to_have_count(0)
     toggle.focus()
     page.keyboard.press("Enter")
     expect(toggle).to_have_attribute("aria-expanded", "true")
@@ -110,7 +115,7 @@ def test_each_heading_offers_its_link_and_qr_code_by_keyboard(page, site_url, cl
 
 def test_the_page_heading_gives_the_pages_own_address(page, site_url):
     page.goto(site_url + "no/guide/principles/")
-    page.locator("article h1 button.share-toggle").click()
+    page.locator("article button.share-toggle:has(+ h1)").click()
     panel = page.locator(".share-panel")
     address = PUBLIC_URL + "no/guide/principles/"
     expect(panel.locator("input.share-address")).to_have_value(address)
@@ -144,7 +149,7 @@ def test_the_link_button_is_in_the_page_as_served_so_nothing_moves_when_scripts_
         )
         page = context.new_page()
         page.goto(url)
-        toggle = page.locator("article h1 button.share-toggle")
+        toggle = page.locator("article button.share-toggle:has(+ h1)")
         if scripts:
             expect(toggle).to_be_visible()
             expect(toggle).to_have_text(ACTION[lang])
@@ -154,3 +159,43 @@ def test_the_link_button_is_in_the_page_as_served_so_nothing_moves_when_scripts_
         heights[scripts] = page.locator("article h1").bounding_box()["height"]
         context.close()
     assert heights[False] == heights[True]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_built_without_its_address_the_page_gives_full_addresses_and_qr_codes_of_where_it_is_served(
+    browser, url_without_address, lang, width
+):
+    """A copy built without its public address copied "../guide/principles/" and had no QR code
+    at all. The browser now makes both from the address the page is served at: what is shown,
+    copied and encoded is the full address, on a phone as on a desktop."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 900},
+        permissions=["clipboard-read", "clipboard-write"],
+        service_workers="block",
+    )
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(url_without_address + LANG_PREFIX[lang] + "trainer-links/")
+    for group in ("pages", "principles", "competencies", "worksheets"):
+        table = page.locator(f"h2#{group} ~ .isp-scroll").first.locator("table.trainer-links")
+        row = table.locator("tbody tr").last
+        address = row.locator("a").evaluate("a => a.href")
+        assert address.startswith(url_without_address + LANG_PREFIX[lang]), address
+        expect(row.locator("code")).to_have_text(address)
+        row.locator("button.share-copy").click()
+        expect(row.locator(".share-status")).to_have_text(COPIED[lang] + address)
+        assert page.evaluate("() => navigator.clipboard.readText()") == address
+        qr = row.locator("img.trainer-qr")
+        assert qr.evaluate("i => i.getBoundingClientRect().width") >= 164  # never squeezed to unreadable
+        assert decode_qr(qr) == [address]
+    # A heading's panel: its address and a QR code made here.
+    page.locator("article button.share-toggle:has(+ h1)").click()
+    panel = page.locator(".share-panel")
+    here = url_without_address + LANG_PREFIX[lang] + "trainer-links/"
+    expect(panel.locator("input.share-address")).to_have_value(here)
+    assert decode_qr(panel.locator("img.share-qr")) == [here]
+    assert run_axe(page) == []
+    assert [u for u in requests if not u.startswith(url_without_address) and not u.startswith("data:")] == []
+    context.close()

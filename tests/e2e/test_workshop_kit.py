@@ -1,12 +1,16 @@
 """The workshop kit page: the activities with their times as the activities page gives them,
 agendas whose clock times add up, and a clean facilitator pack when printed."""
 
+import io
 import json
 import re
 
+import pypdf
 import pytest
 from pages import LANG_PREFIX
 from playwright.sync_api import expect
+
+from tools import worksheets
 
 MINUTES = {"en": "{} minutes", "no": "{} minutter"}
 
@@ -55,6 +59,27 @@ def test_the_agendas_clock_times_follow_from_each_items_time(page, site_url, lan
         assert f"{clock // 60:02d}{sep}{clock % 60:02d}" == end
         expect(page.locator(f"h2#{agenda} ~ p.workshop-kit-end").first).to_contain_text(end)
         assert sum(1 for _, what, _ in cells if what.startswith(("Activity:", "Aktivitet:"))) >= 4
+
+
+LEFT_OUT = {"en": ("Open in the worksheet", "Download"), "no": ("Åpne i arbeidsarket", "Last ned")}
+
+
+@pytest.mark.parametrize("lang", ["en", "no"])
+def test_the_kit_prints_what_to_print_and_where_with_full_addresses(page, site_url, lang):
+    """The kit's printout printed "Open in the worksheet" and "Download" with no address, and
+    promised blank forms it did not hold: on paper it now gives each page to print (the
+    handouts, the three blank forms, the book) by its full address, and where the cases are."""
+    kit = site_url + LANG_PREFIX[lang] + "workshop/kit/"
+    page.goto(kit)
+    expect(page.locator("[data-offline-save]")).to_have_count(1)  # "Save for offline use", as on the workshop page
+    page.emulate_media(media="print")
+    pdf = pypdf.PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+    text = "".join(page_.extract_text() for page_ in pdf.pages)
+    flat = "".join(text.split())
+    wanted = ["workshop/activities/", "book/"] + [f"worksheets/{w}/#worksheet" for w in worksheets.MODULES]
+    assert [w for w in wanted if site_url + LANG_PREFIX[lang] + w not in flat] == []
+    assert kit + "#cases" in flat
+    assert [w for w in LEFT_OUT[lang] if w in text] == []
 
 
 @pytest.mark.parametrize("lang", ["en", "no"])

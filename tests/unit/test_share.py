@@ -235,3 +235,39 @@ def test_the_documented_link_limit_is_the_one_applied(ws):
     for lang in LANGS:
         table = worksheets.limits_html(ws, lang)
         assert t(ws, lang)("limit_link_characters", n=worksheets.number(share.MAX_LINK_CHARS, lang)) in table
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_self_checks_link_summary_speaks_of_the_worksheet_and_counts_in_the_right_number(lang):
+    """Read by whoever opens the link, not the one who filled it in: no "You have rated"; and
+    "1 entries" is "1 entry"."""
+    ws = "competency-self-check"
+    mod = worksheets.get(ws)
+    ids = list(worksheets.load(ws, json.dumps(doc(ws, {})), lang)["state"]["competencies"])
+    competencies = {cid: {"level": 3} for cid in ids[:14]}
+    lines = {}
+    for plans in (1, 2):
+        data = {"competencies": competencies, "plan": [{"competency": ids[i]} for i in range(plans)]}
+        lines[plans] = mod.summary(worksheets.load(ws, json.dumps(doc(ws, data)), lang)["state"], t(ws, lang))
+    counts = {
+        "en": "This worksheet has 14 of 15 competencies rated.",
+        "no": "I dette arbeidsarket er 14 av 15 kompetanser vurdert.",
+    }
+    plan = {
+        "en": ("Development plan: 1 entry.", "Development plan: 2 entries."),
+        "no": ("Utviklingsplan: 1 punkt.", "Utviklingsplan: 2 punkter."),
+    }
+    assert lines[1] == [counts[lang], plan[lang][0]] and lines[2] == [counts[lang], plan[lang][1]]
+    competencies[ids[14]] = {"level": "not-relevant"}
+    state = worksheets.load(ws, json.dumps(doc(ws, {"competencies": competencies})), lang)["state"]
+    assert mod.summary(state, t(ws, lang)) == [
+        t(ws, lang)("link_summary_counts_not_relevant", rated=14, total=15, not_relevant=1)
+    ]
+    empty = worksheets.load(ws, json.dumps(doc(ws, {})), lang)["state"]
+    assert mod.summary(empty, t(ws, lang)) == [t(ws, lang)("link_summary_empty")]
+    every = " ".join(
+        t(ws, lang)(k, rated=1, total=15, not_relevant=1, n=1, name="A", role="B")
+        for k in t(ws, lang).table
+        if k.startswith("link_summary")
+    )
+    assert not [w for w in ("You ", "you ", "your ", "Du ", " du ", " din ", " dine ") if w in every]

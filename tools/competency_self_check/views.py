@@ -52,7 +52,8 @@ def view(state, t):
 
 
 def summary(state, t):
-    """What a share link holds, in a few lines (shown before the reader chooses to load it)."""
+    """What a share link holds, in a few lines (shown before the reader chooses to load it). It
+    speaks of the worksheet, not to the reader: the one who reads it did not fill it in."""
     clip = lambda text, n: " ".join(text.split())[:n]  # noqa: E731
     lines = []
     if state["name"].strip() or state["role"].strip():
@@ -62,14 +63,15 @@ def summary(state, t):
     lv = levels(state)
     rated = sum(1 for v in lv.values() if is_number(v))
     not_relevant = sum(1 for v in lv.values() if v == NOT_RELEVANT)
-    lines.append(
-        t("summary_counts", rated=rated, not_relevant=not_relevant, total=len(lv))
-        if rated or not_relevant
-        else t("summary_empty")
-    )
+    if not (rated or not_relevant):
+        lines.append(t("link_summary_empty"))
+    elif not_relevant:
+        lines.append(t("link_summary_counts_not_relevant", rated=rated, total=len(lv), not_relevant=not_relevant))
+    else:
+        lines.append(t("link_summary_counts", rated=rated, total=len(lv)))
     plan = [p for p in state["plan"] if p["competency"] or any(str(v).strip() for v in p.values())]
     if plan:
-        lines.append(t("link_summary_plan", n=len(plan)))
+        lines.append(t.count("link_summary_plan", len(plan)))
     return lines
 
 

@@ -1,13 +1,16 @@
 // Links for trainers: the "Link and QR code" button beside every heading of a page (the level-one
-// heading stands for the page; the build puts the button there), and the copy buttons of the
+// heading stands for the page; the build puts the button just before the heading, outside it), and the copy buttons of the
 // trainer links page.
 //
 // The build (sitebuild/trainer_links.py) gives each heading its full public address and its QR
 // code's file, and the page its strings (sitebuild/data/heading_links.json); without a public
-// address the link is the one the browser shows, and the panel says why there is no QR code.
+// address the link is the one the browser shows, and its QR code is made here (qr-code.js).
+// Every address copied or shown is a full one: a relative link is no use on a slide or in an e-mail.
 // Copying uses the Clipboard API; where it is refused, the address is selected in its text
 // field for the reader to copy. No inline styles or scripts: the site runs under a
 // Content-Security-Policy of 'self'.
+
+import { qrImage } from "./qr-code.js";
 
 const source = document.querySelector("script[data-heading-link-strings]");
 const STRINGS = source ? JSON.parse(source.textContent) : null;
@@ -74,7 +77,10 @@ function panelFor(heading, title) {
     img.src = heading.dataset.shareQr;
     panel.append(img);
   } else {
-    panel.append(element("p", "share-no-qr", t("no_qr")));
+    qrImage(address, t("qr", { title }), "share-qr").then(
+      (img) => panel.append(img),
+      () => panel.append(element("p", "share-no-qr", t("no_qr"))),
+    );
   }
   return panel;
 }
@@ -102,22 +108,47 @@ function addAction(heading, toggle) {
 }
 
 function init() {
-  const toggles = "article.md-content__inner :is(h1, h2, h3, h4, h5, h6)[id] > button.share-toggle";
-  for (const toggle of document.querySelectorAll(toggles)) addAction(toggle.parentElement, toggle);
-  // The trainer links page: each row's copy button, with a field and a status of its own.
+  // Each button comes just before its heading (outside it, so it is no part of the heading's name).
+  const toggles = "article.md-content__inner button.share-toggle:has(+ :is(h1, h2, h3, h4, h5, h6)[id])";
+  for (const toggle of document.querySelectorAll(toggles)) addAction(toggle.nextElementSibling, toggle);
+  // The trainer links page: each row's copy button, with a field and a status of its own. Built
+  // without the public address, a row holds the relative link: the full address is the link as
+  // the browser resolves it, and the row's QR code is made from it.
   for (const button of document.querySelectorAll("button.share-copy[data-copy]")) {
+    const row = button.closest("tr");
+    const given = button.dataset.copy;
+    const address = new URL(given, location.href).href; // a full address stays as it is
+    const shown = row?.querySelector("a[href] code");
+    if (address !== given && shown) shown.textContent = address;
+    button.dataset.copy = address;
     const field = element("input", "share-address");
     field.type = "text";
     field.readOnly = true;
     field.hidden = true;
-    field.value = button.dataset.copy;
+    field.value = address;
     field.setAttribute("aria-label", t("address"));
     const status = element("span", "share-status");
     status.setAttribute("role", "status");
     button.after(field, status);
-    button.addEventListener("click", () => copy(button.dataset.copy, field, status));
+    button.addEventListener("click", () => copy(address, field, status));
+    const later = row?.querySelector(".trainer-qr-later");
+    if (later)
+      qrImage(address, later.dataset.qrAlt, "trainer-qr").then(
+        (img) => later.replaceWith(img),
+        () => {},
+      );
+  }
+}
+
+// Printed, the workshop kit gives the full address of each page to print and of its own cases:
+// on paper a link's words alone lead nowhere (site.css shows them only in print).
+function printAddresses() {
+  for (const link of document.querySelectorAll(".workshop-kit-print a[href]")) link.dataset.printAddress = link.href;
+  for (const here of document.querySelectorAll(".workshop-kit-here")) {
+    here.textContent = `${location.href.split(/[?#]/)[0]}#${here.dataset.anchor}`;
   }
 }
 
 // A module runs once the document is parsed.
 if (STRINGS) init();
+printAddresses();
