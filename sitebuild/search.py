@@ -79,7 +79,8 @@ FORM_HEADING_BOOST = 0.5
 _form_sections = set()  # "<page url>#<id>" of every heading in a worksheet's form
 
 # The worksheet's root; its end is found by counting divs.
-WORKSHEET_ROOT = re.compile(r'<div class="ws"[\s>]')
+# A worksheet's form, and its team view's controls (tools/team.py) where the page has one.
+WORKSHEET_ROOT = re.compile(r'<(div) class="ws"[\s>]|<(section) class="tv"[\s>]')
 TOKEN = re.compile(r"<script\b.*?</script>|<!--.*?-->|<(/?)([a-zA-Z][\w-]*)([^>]*)>", re.S | re.I)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # What a reader operates rather than reads; none of these holds another of its kind.
@@ -110,9 +111,9 @@ def page(output, url, worksheet, others):
     return CONFIG_BASE.sub(lambda m: m.group(1) + base + m.group(3), output, count=1)
 
 
-def _worksheet_end(html, start):
+def _worksheet_end(html, start, tag="div"):
     depth = 0
-    for match in re.finditer(r"<(/?)div\b", html[start:]):
+    for match in re.finditer(rf"<(/?){tag}\b", html[start:]):
         depth += -1 if match.group(1) else 1
         if depth == 0:
             return start + match.start()
@@ -123,10 +124,17 @@ def prose_only(html, url=""):
     """A worksheet page's content with its form's controls and status text marked for the search
     index to leave out (Material's data-search-exclude); headings with an id and prose stay (and
     are noted, to rank below the guide's own sections)."""
-    root = WORKSHEET_ROOT.search(html)
-    if not root:
+    roots = list(WORKSHEET_ROOT.finditer(html))
+    if not roots:
         return html
-    start, end = root.start(), _worksheet_end(html, root.start())
+    for root in reversed(roots):  # from the last, so the earlier roots' offsets hold
+        start = root.start()
+        html = html[:start] + _marked(html, start, _worksheet_end(html, start, root.group(1) or root.group(2)), url)
+    return html
+
+
+def _marked(html, start, end, url):
+    """The part of html from start (a form's root) on, with the form's controls marked."""
     out, pos = [], start
     stack = []  # (tag, quiet container, excluded)
     for match in TOKEN.finditer(html, start, end):
@@ -156,7 +164,7 @@ def prose_only(html, url=""):
             out += [html[pos:at], EXCLUDE]
             pos = at
     out.append(html[pos:])
-    return html[:start] + "".join(out)
+    return "".join(out)
 
 
 def keywords(entry, lang):
