@@ -52,11 +52,6 @@ class Strings:
         text = self.table[key]
         return text.format(**values) if values else text
 
-    def count(self, key, n, **values):
-        """`<key>_one` for one, `<key>_other` for any other number (English and Bokmål agree on
-        this: "1 entry", "0 entries"; "1 punkt", "0 punkter")."""
-        return self(f"{key}_one" if n == 1 else f"{key}_other", n=n, **values)
-
     def subset(self, keys):
         return {k: self.table[k] for k in keys}
 

@@ -23,6 +23,22 @@ def test_same_keys_and_placeholders_in_both_languages(path):
             assert table[lang][key].strip(), f"{lang}:{key} is empty"
 
 
+@pytest.mark.parametrize(
+    "path", FILES + sorted(STRINGS_DIR.parent.parent.glob("sitebuild/data/*.json")), ids=lambda p: p.name
+)
+def test_no_key_is_written_twice(path):
+    """JSON keeps the last of two equal keys without a word: the first would be dead text."""
+    twice = []
+
+    def pairs(items):
+        keys = [k for k, _ in items]
+        twice.extend(k for k in set(keys) if keys.count(k) > 1)
+        return dict(items)
+
+    json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=pairs)
+    assert twice == []
+
+
 def test_norwegian_strings_are_not_left_in_english():
     for path in FILES:
         table = json.loads(path.read_text(encoding="utf-8"))

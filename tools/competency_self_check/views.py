@@ -71,7 +71,7 @@ def summary(state, t):
         lines.append(t("link_summary_counts", rated=rated, total=len(lv)))
     plan = [p for p in state["plan"] if p["competency"] or any(str(v).strip() for v in p.values())]
     if plan:
-        lines.append(t.count("link_summary_plan", len(plan)))
+        lines.append(t("link_summary_plan", n=len(plan)))
     return lines
 
 
