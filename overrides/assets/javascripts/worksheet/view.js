@@ -17,6 +17,10 @@ export function createView({ root, sheet, messages, python }) {
       return;
     }
     if (mine !== seq) return;
+    // The first view fills the results above a section the page was opened at (a link to
+    // #team-view): that section stays where the reader sees it.
+    const anchor = root.dataset[STATE.ready] === "true" ? null : inView(linkedSection());
+    const top = anchor?.getBoundingClientRect().top;
     messages.showProblems(view.errors);
     for (const [name, html] of Object.entries(view.regions)) {
       // Python built this markup and escaped every piece of user text in it.
@@ -35,6 +39,20 @@ export function createView({ root, sheet, messages, python }) {
         }
       });
     }
+    if (anchor) window.scrollBy(0, anchor.getBoundingClientRect().top - top);
     root.dataset[STATE.ready] = "true";
   };
+}
+
+function linkedSection() {
+  try {
+    return location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  } catch {
+    return null; // a share link's data is not an id
+  }
+}
+
+function inView(element) {
+  const box = element?.getBoundingClientRect();
+  return box && box.bottom > 0 && box.top < innerHeight ? element : null;
 }
