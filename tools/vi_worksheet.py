@@ -518,6 +518,25 @@ def _clip(text, limit):
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _continuum(series, e, s, left, right, step, y, t):
+    """One sub-element's line from left to right at y, in both layouts: a tick per level, each
+    assessment's marker, or "not rated"."""
+    parts = [f'<line class="vi-line" x1="{left}" y1="{y}" x2="{right}" y2="{y}"/>']
+    for i in range(len(LEVELS)):
+        x = left + i * step
+        parts.append(f'<line class="vi-tickmark" x1="{x:.1f}" y1="{y - 5}" x2="{x:.1f}" y2="{y + 5}"/>')
+    for i, (a, _) in enumerate(series):
+        lv = level(a, e, s)
+        if lv:
+            parts.append(_marker(i, left + LEVELS.index(lv) * step, y))
+    if not any(level(a, e, s) for a, _ in series):
+        parts.append(
+            f'<text class="vi-unrated" text-anchor="middle" x="{(left + right) / 2:.1f}" '
+            f'y="{y - 7}">{esc(t("not_rated"))}</text>'
+        )
+    return parts
+
+
 def _marker(shape, x, y):
     if shape == 0:
         return f'<circle class="vi-mark vi-mark-0" cx="{x:.1f}" cy="{y:.1f}" r="6"/>'
@@ -563,19 +582,7 @@ def picture_svg(series, t, uid, narrow=False):
         for s in subs:
             y += 30
             parts.append(f'<text class="vi-sub" x="24" y="{y + 5}">{esc(_clip(sub_name(s, t), 44))}</text>')
-            parts.append(f'<line class="vi-line" x1="{left}" y1="{y}" x2="{right}" y2="{y}"/>')
-            for i in range(len(LEVELS)):
-                x = left + i * step
-                parts.append(f'<line class="vi-tickmark" x1="{x:.1f}" y1="{y - 5}" x2="{x:.1f}" y2="{y + 5}"/>')
-            for i, (a, _) in enumerate(series):
-                lv = level(a, e, s)
-                if lv:
-                    parts.append(_marker(i, left + LEVELS.index(lv) * step, y))
-            if not any(level(a, e, s) for a, _ in series):
-                parts.append(
-                    f'<text class="vi-unrated" text-anchor="middle" x="{(left + right) / 2:.1f}" '
-                    f'y="{y - 7}">{esc(t("not_rated"))}</text>'
-                )
+            parts += _continuum(series, e, s, left, right, step, y, t)
     return _picture(series, t, uid, "vi-picture", width, y + 24, _picture_details(series, diagnoses, t), parts)
 
 
@@ -641,21 +648,7 @@ def _narrow_picture(series, t, uid):
             names = wrap(sub_name(s, t), 44, 4)
             parts.append(tspans(names, 8, y, 16, "vi-sub"))
             line_y = y + 16 * (len(names) - 1) + 24
-            parts.append(f'<line class="vi-line" x1="{NARROW_LEFT}" y1="{line_y}" x2="{NARROW_RIGHT}" y2="{line_y}"/>')
-            for i in range(len(LEVELS)):
-                x = NARROW_LEFT + i * step
-                parts.append(
-                    f'<line class="vi-tickmark" x1="{x:.1f}" y1="{line_y - 5}" x2="{x:.1f}" y2="{line_y + 5}"/>'
-                )
-            for i, (a, _) in enumerate(series):
-                lv = level(a, e, s)
-                if lv:
-                    parts.append(_marker(i, NARROW_LEFT + LEVELS.index(lv) * step, line_y))
-            if not any(level(a, e, s) for a, _ in series):
-                parts.append(
-                    f'<text class="vi-unrated" text-anchor="middle" x="{(NARROW_LEFT + NARROW_RIGHT) / 2:.1f}" '
-                    f'y="{line_y - 7}">{esc(t("not_rated"))}</text>'
-                )
+            parts += _continuum(series, e, s, NARROW_LEFT, NARROW_RIGHT, step, line_y, t)
             y = line_y + 8
     details = _picture_details(series, diagnoses, t)
     return _picture(series, t, uid, "vi-picture vi-narrow", NARROW_WIDTH, y + 16, details, parts)
