@@ -29,7 +29,7 @@ import threading
 import time
 import urllib.parse
 
-from harness.site_server import SUB_PATH
+from harness.site_server import SUB_PATH, LoopbackServer
 
 REPORT_JS = r"""// Benchmark only: served by harness/bench_proxy.py, never part of the site.
 const post = (kind, data) =>
@@ -118,7 +118,7 @@ class Link:
             wfile.flush()
 
 
-class BenchProxy:
+class BenchProxy(LoopbackServer):
     def __init__(self, upstream, rate=None):
         """upstream: nginx's address for the site (ending in SUB_PATH); rate: bytes a second."""
         parsed = urllib.parse.urlsplit(upstream)
@@ -145,21 +145,7 @@ class BenchProxy:
             def do_POST(self):
                 proxy.handle(self)
 
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}{SUB_PATH}"
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        super().__init__(Handler)
 
     def plan(self, actions):
         """What each visit does once settled, in order: "again" (the same page once more in the

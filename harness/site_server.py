@@ -56,10 +56,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class SiteServer:
-    def __init__(self, directory, port=0, handler=Handler):
-        """handler: Handler or a subclass of it (a test's server that misbehaves on purpose)."""
-        handler = functools.partial(handler, directory=str(directory))
+class LoopbackServer:
+    """An HTTP server on a free loopback port, in its own thread, while the `with` lasts; its
+    url is the site's sub-path on it."""
+
+    def __init__(self, handler, port=0):
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -74,3 +75,9 @@ class SiteServer:
     def __exit__(self, *exc):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+class SiteServer(LoopbackServer):
+    def __init__(self, directory, port=0, handler=Handler):
+        """handler: Handler or a subclass of it (a test's server that misbehaves on purpose)."""
+        super().__init__(functools.partial(handler, directory=str(directory)), port)
