@@ -192,3 +192,12 @@ def export_file(page, ws, lang, kind="json"):
     with page.expect_download() as info:
         page.locator(".ws-toolbar").get_by_role("button", name=strings(ws, lang)(f"export_{kind}"), exact=True).click()
     return info.value.suggested_filename, read_download(info.value)
+
+
+def tab_to(page, selector, limit=400):
+    """Press Tab until the element matching selector has the focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")

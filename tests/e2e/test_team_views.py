@@ -8,7 +8,7 @@ language; each step checks what a trainer would see."""
 import json
 
 import pytest
-from pages import read_download, run_axe
+from pages import read_download, run_axe, tab_to
 from pages import strings as strings_of
 from playwright.sync_api import expect
 from sheets import sm_group_file, vi_rater_file
@@ -65,14 +65,6 @@ def drop(page, name, text):
         }""",
         [name, text],
     )
-
-
-def tab_to(page, selector, limit=200):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 def export(page, fmt):

@@ -23,6 +23,7 @@ from pages import (
     outside_hosts,
     read_download,
     run_axe,
+    tab_to,
     wait_ready,
     wait_view,
 )
@@ -186,15 +187,6 @@ def test_print_shows_the_report_and_the_blank_form(page, site_url, ws, lang):
     toolbar(page, ws, lang, "print_filled").click()
     toolbar(page, ws, lang, "print_blank").click()
     assert page.evaluate("() => window.__printed") == ["filled", "blank"]
-
-
-def tab_to(page, selector, limit=400):
-    """Press Tab until the element matching selector has the focus."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 @each_lang
