@@ -11,10 +11,13 @@ One round, for one address:
    folder (the reader comes back the next day).
 """
 
+import contextlib
 import os
+import shutil
 import signal
 import subprocess
 import tempfile
+import time
 
 from harness.browser import executable_path, launch_args
 
@@ -38,11 +41,22 @@ class PlainChromium:
     def stop(process):
         if process.poll() is None:
             process.terminate()
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+        # Helpers (GPU, network, storage) can outlive the main process by a moment and still
+        # write into the profile; end the whole group so the next visit starts on settled files.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+    @staticmethod
+    def remove(profile):
+        for _ in range(50):
+            shutil.rmtree(profile, ignore_errors=True)
+            if not os.path.exists(profile):
+                return
+            time.sleep(0.1)  # a helper that was still ending has written one more file
+        shutil.rmtree(profile)
 
     def _until(self, key, timeout):
         while True:
@@ -53,7 +67,8 @@ class PlainChromium:
     def round(self, url, timeout=300):
         """(cold, repeat in the same browser, repeat in a new process): each the page's report,
         {"ready": ms, "from": "start"|"snapshot"|"bare", "bytes": sent since the visit began}."""
-        with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
+        profile = tempfile.mkdtemp(prefix="bench-profile-")
+        try:
             self.proxy.plan(["again", "stay", "stay"])
             visits = []
             for count in (2, 1):
@@ -66,4 +81,6 @@ class PlainChromium:
                         before = self._until("settled", timeout)["bytes"]
                 finally:
                     self.stop(process)
+        finally:
+            self.remove(profile)
         return tuple(visits)

@@ -41,7 +41,8 @@ def protocol_head():
     found = re.search(r"/\* head-json \*/(.*?)/\* end-head-json \*/", text, re.S)
     if not found:
         raise BuildError(f"{PROTOCOL}: HEAD's JSON between /* head-json */ and /* end-head-json */ is missing")
-    return json.loads(found.group(1))
+    # Plain JSON, but for the trailing comma the formatter adds once the object spans lines.
+    return json.loads(re.sub(r",(\s*)}", r"\1}", found.group(1)))
 
 
 def fill_page(html, worksheet_id, lang, src_uri):

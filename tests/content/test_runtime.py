@@ -106,3 +106,15 @@ def test_pyodide_ships_as_its_package_has_it_with_one_compile_hint_in_front_of_i
     # worksheets never load.
     lock, upstream = (json.loads((folder / "pyodide-lock.json").read_text()) for folder in (shipped, package))
     assert lock == {"info": upstream["info"], "packages": {}} and len(upstream["packages"]) > 300
+
+
+def test_a_worksheet_page_starts_python_before_its_stylesheets_and_holds_search_before_material(built_site):
+    """An inline script after a stylesheet waits until the stylesheet is loaded and parsed: the
+    worker's start is the first script of the head. Material asks for its search index as its
+    script starts, so the module that holds that request back comes before it."""
+    for page in ("worksheets/vi-worksheet/index.html", "no/worksheets/competency-self-check/index.html"):
+        html = (built_site / page).read_text(encoding="utf-8")
+        start = html.index('<meta name="isp-python"')
+        assert start < html.index('<link rel="stylesheet"') and start < html.index("<script")
+        assert html.index("assets/javascripts/search-hold.js") < html.index("assets/javascripts/bundle.")
+    assert "search-hold.js" not in (built_site / "guide" / "principles" / "index.html").read_text(encoding="utf-8")
