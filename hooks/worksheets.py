@@ -19,11 +19,11 @@ def on_page_content(html, page, config, files):
     worksheet_id = page.meta.get("worksheet")
     if not worksheet_id:
         return html
-    lang = engine.current_language(config)
     with engine.reported():
-        html, version, headings = worksheets.fill_page(html, worksheet_id, lang, page.file.src_uri)
+        html, version, headings = worksheets.fill_page(
+            html, worksheet_id, engine.current_language(config), page.file.src_uri
+        )
     page.meta["code_version"] = version  # for partials/py-start.html in the page's head
-    page.meta["py_lang"] = lang  # the worksheet's language, which Python gets ready before the page asks
     page.meta["py_head"] = worksheets.protocol_head()
     page.meta["page_modules"] = worksheets.page_modules()
     # The results' headings under the "Your worksheet" entry of the table of contents.

@@ -5,12 +5,12 @@
 // ready or has failed, or the reader has turned to search); after ten seconds it comes anyway.
 // Material asks for the index with XMLHttpRequest as its script starts, so this module, which
 // runs before that script, holds that one request back. Search itself is Material's, unchanged.
-import { HEAD } from "./worksheet/protocol.js";
+import { KEPT } from "./worksheet/protocol.js";
 
 const INDEX = /\/search\/search_index\.json(?:[?#]|$)/;
 
 if (typeof BroadcastChannel === "function") {
-  const channel = new BroadcastChannel(HEAD.searchChannel);
+  const channel = new BroadcastChannel(KEPT.searchChannel);
   /** @type {() => void} */
   let release = () => {};
   const opened = new Promise((resolve) => (release = () => resolve(undefined)));

@@ -41,28 +41,9 @@ export const ACTIONS = Object.freeze([
  * @typedef {Progress | Ready | Kept | Failed | Result} FromWorker
  */
 
-/**
- * The head's start-up script (partials/py-start.html): its meta element, the attributes with the
- * worker's address, the worksheet and the page's language, the global through which it hands the
- * worker and what it heard to the page, the "go" it sends once the page has painted, and the
- * channel on which the page lets search start (search-hold.js, workers/search-later.js). Plain
- * JSON between the markers: the build reads it.
- */
-export const HEAD = Object.freeze(
-  /* head-json */ {
-    "meta": "isp-python",
-    "workerAttr": "data-worker",
-    "sheetAttr": "data-sheet",
-    "langAttr": "data-lang",
-    "global": "ispPython",
-    "go": "go",
-    "searchChannel": "isp-search",
-  } /* end-head-json */,
-);
-
 /** Message types, both ways. */
 export const MSG = Object.freeze({
-  go: HEAD.go,
+  go: "go",
   progress: "progress",
   ready: "ready",
   kept: "kept",
@@ -72,6 +53,15 @@ export const MSG = Object.freeze({
 
 /** @type {readonly Step[]} */
 export const STEPS = Object.freeze(["runtime", "start", "code"]);
+
+/**
+ * The head's start-up script (partials/py-start.html): its meta element, the attribute with the
+ * worker's address, and the global through which it hands the worker and what it heard to the
+ * page. Plain JSON between the markers: the build reads it.
+ */
+export const HEAD = Object.freeze(
+  /* head-json */ { "meta": "isp-python", "workerAttr": "data-worker", "global": "ispPython" } /* end-head-json */,
+);
 
 /** What the head's script kept for the page. @typedef {{kind: "message" | "error", event: {data?: any, message?: string}}} Heard */
 
@@ -96,4 +86,5 @@ export const KEPT = Object.freeze({
   offlinePrefix: "isp-offline-", // Cache Storage: the service worker's cache, isp-offline-<version>
   damaged: ":damaged:", // localStorage: <storage key>:damaged:<time>, an unreadable saved entry
   beforeCheck: ":before-check", // localStorage: the entry found at load, until Python has checked it
+  searchChannel: "isp-search", // BroadcastChannel: workers/search-later.js waits for "now"
 });

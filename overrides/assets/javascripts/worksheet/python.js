@@ -110,10 +110,15 @@ export function createPython(root, S, messages, search) {
     worker.onmessage = heard;
     worker.onerror = broke;
     if (early) for (const { kind, event } of early.heard.splice(0)) (kind === "error" ? broke : heard)(event);
-    // The head's script says "go" (Python may download) once the page has painted; a worker
-    // started here, without it, is told now. The worksheet and language say what to get ready
+    // The page is up and its own start-up work done (Material's, once the document is parsed):
+    // Python may now download and compile what a first visit needs (py-worker.js waits for this
+    // unless it starts from a snapshot, whose files are already in this browser). Compiling
+    // Python's 9.6 MB of WebAssembly takes every core the browser can use; started earlier, it
+    // slowed the page's own start on a phone. The worksheet and language say what to get ready
     // before the snapshot is kept.
-    if (!early) worker.postMessage({ type: MSG.go, worksheet, lang });
+    const go = () => worker?.postMessage({ type: MSG.go, worksheet, lang });
+    if (typeof requestIdleCallback === "function") requestIdleCallback(go, { timeout: 1500 });
+    else setTimeout(go, 0);
   }
 
   return { call, listen, siteRoot, ready: () => isReady, failed: () => hasFailed };

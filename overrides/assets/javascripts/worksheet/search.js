@@ -1,10 +1,10 @@
 // Material's search index is downloaded (search-hold.js) and built (workers/search-later.js)
 // once Python no longer needs the link and the processor: both wait for this "now", which comes
 // when Python is ready or has failed, or as soon as the reader turns to search.
-import { HEAD } from "./protocol.js";
+import { KEPT } from "./protocol.js";
 
 export function createSearchHold() {
-  const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(HEAD.searchChannel) : null;
+  const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(KEPT.searchChannel) : null;
   let mayStart = false;
   function letStart() {
     mayStart = true;
