@@ -188,6 +188,31 @@ def test_a_worksheet_page_downloads_and_builds_its_search_index_after_python_is_
     context.close()
 
 
+def test_on_a_slow_start_the_search_index_still_waits_for_python(browser, site_url):
+    """Over a slow link Python takes longer than the ten seconds after which the index would come
+    on a page whose worksheet script never ran: with that script running, the index still waits
+    for Python (Python's WebAssembly is held back twelve seconds here)."""
+    context = browser.new_context(service_workers="block")
+    events = []
+    context.on("request", lambda r: r.url.endswith("/search/search_index.json") and events.append("index file"))
+    page = context.new_page()
+
+    def slow(route):
+        page.wait_for_timeout(12_000)
+        route.continue_()
+
+    page.route("**/assets/pyodide/pyodide.asm.wasm*", slow)
+    page.expose_function("pythonReady", lambda: events.append("python"))
+    page.add_init_script("""new MutationObserver((_, o) => {
+        if (document.querySelector('[data-worksheet][data-ready="true"]')) { o.disconnect(); window.pythonReady(); }
+    }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-ready']});""")
+    page.goto(site_url + "worksheets/vi-worksheet/")
+    page.wait_for_selector('[data-worksheet][data-ready="true"]', timeout=90_000)
+    page.wait_for_timeout(1500)
+    assert events == ["python", "index file"]
+    context.close()
+
+
 def result_groups(page):
     """The shown results, one (links without their ?h= part, text) per page, best first."""
     return page.locator(".md-search-result__item").evaluate_all(

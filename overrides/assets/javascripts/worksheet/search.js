@@ -11,6 +11,9 @@ export function createSearchHold() {
     if (channel) channel.postMessage("now");
   }
   if (channel) channel.onmessage = (event) => event.data === "ask" && mayStart && letStart();
+  // This page will say "now": search-hold.js need not let the index come after ten seconds (on a
+  // slow link Python takes longer, and the index would come before it).
+  if (channel) channel.postMessage("later");
   document.addEventListener("focusin", (event) => {
     if (!mayStart && event.target instanceof Element && event.target.closest(".md-search")) letStart();
   });
