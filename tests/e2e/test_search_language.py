@@ -151,6 +151,14 @@ def test_search_on_a_worksheet_page_works_before_python_is_ready(browser, site_u
     context.close()
 
 
+def note_python_ready(page, events):
+    """Append "python" to `events` the moment the worksheet says Python is ready."""
+    page.expose_function("pythonReady", lambda: events.append("python"))
+    page.add_init_script("""new MutationObserver((_, o) => {
+        if (document.querySelector('[data-worksheet][data-ready="true"]')) { o.disconnect(); window.pythonReady(); }
+    }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-ready']});""")
+
+
 def test_a_worksheet_page_downloads_and_builds_its_search_index_after_python_is_ready(browser, site_url):
     """The search index (some 100 kB) and the Norwegian language files the search worker loads
     when it builds the index: on a worksheet page they are asked for only once Python is ready
@@ -170,10 +178,7 @@ def test_a_worksheet_page_downloads_and_builds_its_search_index_after_python_is_
     events = []
     watch(context)
     page = context.new_page()
-    page.expose_function("pythonReady", lambda: events.append("python"))
-    page.add_init_script("""new MutationObserver((_, o) => {
-        if (document.querySelector('[data-worksheet][data-ready="true"]')) { o.disconnect(); window.pythonReady(); }
-    }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-ready']});""")
+    note_python_ready(page, events)
     page.goto(site_url + "no/worksheets/stakeholder-matrix/")
     page.wait_for_selector('[data-worksheet][data-ready="true"]', timeout=60_000)
     page.wait_for_timeout(1500)
@@ -202,10 +207,7 @@ def test_on_a_slow_start_the_search_index_still_waits_for_python(browser, site_u
         route.continue_()
 
     page.route("**/assets/pyodide/pyodide.asm.wasm*", slow)
-    page.expose_function("pythonReady", lambda: events.append("python"))
-    page.add_init_script("""new MutationObserver((_, o) => {
-        if (document.querySelector('[data-worksheet][data-ready="true"]')) { o.disconnect(); window.pythonReady(); }
-    }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-ready']});""")
+    note_python_ready(page, events)
     page.goto(site_url + "worksheets/vi-worksheet/")
     page.wait_for_selector('[data-worksheet][data-ready="true"]', timeout=90_000)
     page.wait_for_timeout(1500)
