@@ -416,6 +416,18 @@ def print_side_by_side(results, page, runs):
                 f" {_cell(ratio([r[3] for r in rows], colds), '.2f', 9)}"
                 f" {f'{snaps}/{repeats}' if kind == 'worksheet' else '':>5}"
             )
+    # The medians hide how far one build's figures move from round to round on a busy machine:
+    # each round's own ratios, so that a difference between two builds can be told from noise.
+    print("  each round's ratios for the worksheet (cold/bare site; new/cold; same/cold):")
+    for method, kinds in results.items():
+        rounds = zip(kinds["worksheet"], kinds["bare, site's files"])
+        shown = [
+            "; ".join(
+                "-" if not (a and b) else f"{a / b:.2f}" for a, b in ((w[1], bare[1]), (w[2], w[1]), (w[3], w[1]))
+            )
+            for w, bare in rounds
+        ]
+        print(f"    {method:32} " + " | ".join(shown))
 
 
 def run_side_by_side(args, server):
