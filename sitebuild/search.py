@@ -234,9 +234,10 @@ def theme_file(theme_dirs, name):
 
 
 def split_index(site_dir, default, others):
+    """Writes each language's index; returns each index's languages (none without search)."""
     path = Path(site_dir) / "search" / "search_index.json"
     if not path.exists():
-        return
+        return []
     index = json.loads(path.read_text(encoding="utf-8"))
     docs = {lang: [] for lang in [default, *others]}
     competencies, names = competency_sections()
@@ -249,19 +250,52 @@ def split_index(site_dir, default, others):
         doc = {k: v for k, v in doc.items() if k not in ("boost", "keywords")} | {"location": location}
         found = keywords(doc, lang)
         docs[lang].append(doc | ({"boost": boost} if boost else {}) | ({"keywords": " ".join(found)} if found else {}))
+    written = []
     for lang, entries in docs.items():
         target = path if lang == default else Path(site_dir) / lang / "search" / "search_index.json"
         config = {**index["config"], "lang": [lang]}
         config["fields"] = {**config.get("fields", {}), **KEYWORDS_FIELD}
         data = {"config": config, "docs": entries}
         write_if_changed(target, json.dumps(data, separators=(",", ":"), ensure_ascii=False))
+        written.append(config["lang"])
+    return written
+
+
+LUNR = "assets/javascripts/lunr"
+
+
+def lunr_files(index_langs):
+    """The files under assets/javascripts/lunr/ that Material's search worker loads for indexes
+    whose configurations name these lists of languages (its own rule, upstream register:
+    material-search-languages): the stemmer support, each language but English, a segmenter for
+    Japanese, Hindi and Thai, and the multi-language file for an index of several languages."""
+    needed = set()
+    for langs in index_langs:
+        scripts = {f"min/lunr.{lang}.min.js" for lang in langs if lang != "en"}
+        scripts |= {"tinyseg.js" for lang in langs if lang == "ja"}
+        scripts |= {"wordcut.js" for lang in langs if lang in ("hi", "th")}
+        scripts |= {"min/lunr.multi.min.js"} if len(langs) > 1 else set()
+        needed |= scripts | ({"min/lunr.stemmer.support.min.js"} if scripts else set())
+    return needed
+
+
+def prune_lunr(site_dir, index_langs):
+    """Removes the theme's lunr files for languages no index of this site has (Material ships
+    all 30-odd, 0.9 MB): a first visit's service worker would keep them all in the background,
+    and saving the site for offline use would download them."""
+    folder = Path(site_dir) / LUNR
+    keep = lunr_files(index_langs)
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        name = path.relative_to(folder).as_posix()
+        if path.is_file() and name.removesuffix(".gz").removesuffix(".br") not in keep:
+            path.unlink()
 
 
 def split(site):
-    """The index per language, the Norwegian prefix stemming, the later search worker, and the
-    404 page of each language."""
+    """The index per language, the Norwegian prefix stemming, the later search worker, the 404
+    page of each language, and only the lunr files those indexes load."""
     site_dir = Path(site.dir)
-    split_index(site_dir, site.default_lang, site.other_langs)
+    prune_lunr(site_dir, split_index(site_dir, site.default_lang, site.other_langs))
     for lang, patch in LUNR_PATCHES.items():
         if lang in site.other_langs:
             name = f"assets/javascripts/lunr/min/lunr.{lang}.min.js"

@@ -101,6 +101,19 @@ REGISTER = (
         (UP + "test_materials_search_worker_and_lunr_are_where_the_build_looks", "tests/e2e/test_search_language.py"),
     ),
     Reliance(
+        "material-search-languages",
+        "mkdocs-material",
+        "Material's search worker loads lunr files by the index's languages (the stemmer support, "
+        "lunr.<lang>.min.js but for English, tinyseg.js for Japanese, wordcut.js for Hindi and Thai, "
+        "lunr.multi.min.js for several); sitebuild/search.py keeps only those and removes the rest.",
+        "sitebuild/search.py",
+        "def lunr_files(index_langs):",
+        (
+            UP + "test_materials_search_worker_loads_the_lunr_files_the_build_keeps",
+            "tests/content/test_search_index.py",
+        ),
+    ),
+    Reliance(
         "material-css-variables",
         "mkdocs-material",
         "The brand's colours set Material's CSS variables (--md-primary-fg-color and others).",

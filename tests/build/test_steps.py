@@ -245,3 +245,27 @@ def test_synonyms_go_into_an_unseen_field_of_the_sections_named_for_them(tmp_pat
     assert no["docs"][0]["keywords"] == "bærekraft bærekraftig" and no["docs"][0]["text"] == "<p>Tekst.</p>"
     assert "keywords" not in no["docs"][1]  # the word in running text is not the subject
     assert en["docs"] == [{**index["docs"][2], "boost": search.COMPETENCY_BOOST}]
+
+
+def test_only_the_lunr_files_the_search_indexes_load_are_kept(tmp_path):
+    """Material ships lunr files for 30-odd languages; a site searching in English and Norwegian
+    needs Norwegian's and the stemmer support only (English is built into lunr). Run twice, as the
+    i18n plugin's builds do."""
+    lunr = tmp_path / search.LUNR
+    shipped = ["min/lunr.no.min.js", "min/lunr.de.min.js", "min/lunr.de.min.js.br", "min/lunr.multi.min.js"]
+    shipped += ["min/lunr.stemmer.support.min.js", "min/lunr.stemmer.support.min.js.gz", "tinyseg.js", "wordcut.js"]
+    for name in shipped:
+        write(lunr / name, "x")
+    for _ in range(2):
+        search.prune_lunr(tmp_path, [["en"], ["no"]])
+    kept = sorted(p.relative_to(lunr).as_posix() for p in lunr.rglob("*") if p.is_file())
+    assert kept == ["min/lunr.no.min.js", "min/lunr.stemmer.support.min.js", "min/lunr.stemmer.support.min.js.gz"]
+    # Material's own rule for other configurations: segmenters and the multi-language file.
+    assert search.lunr_files([["en"]]) == set()
+    assert search.lunr_files([["ja", "en"]]) == {
+        "min/lunr.ja.min.js",
+        "tinyseg.js",
+        "min/lunr.multi.min.js",
+        "min/lunr.stemmer.support.min.js",
+    }
+    assert "wordcut.js" in search.lunr_files([["th"]])

@@ -88,6 +88,23 @@ def test_materials_search_worker_and_lunr_are_where_the_build_looks():
     assert "no.stemmer" in (assets / "lunr" / "min" / "lunr.no.min.js").read_text(encoding="utf-8")
 
 
+def test_materials_search_worker_loads_the_lunr_files_the_build_keeps():
+    """sitebuild/search.py lunr_files() follows the worker's rule for which lunr files it loads."""
+    import material
+
+    assets = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+    [worker] = (assets / "workers").glob("search.*.min.js")
+    code = worker.read_text(encoding="utf-8")
+    rule = re.search(r"for\(let (\w) of \w\.lang\)\{(.*?)importScripts\(([^)]*)\)", code, re.S)
+    assert rule, "the worker's language loading has changed"
+    lang, body, loaded = rule.groups()
+    assert 'case"ja":' in body and "/tinyseg.js`" in body
+    assert 'case"hi":case"th":' in body and "/wordcut.js`" in body
+    assert f'{lang}!=="en"&&' in body and f"/min/lunr.${{{lang}}}.min.js`" in body
+    assert ".lang.length>1&&" in body and "/min/lunr.multi.min.js`" in body
+    assert "/min/lunr.stemmer.support.min.js`" in loaded
+
+
 def test_the_brands_css_variables_are_materials():
     import material
 

@@ -89,3 +89,15 @@ def test_synonyms_are_indexed_unseen_on_the_sections_named_for_them(built_site, 
         holders = [d for d in index["docs"] if word in d.get("keywords", "").split()]
         # Each synonym names a few sections: a keyword on every page would rank nothing.
         assert 1 <= len(holders) <= 8, (word, [d["location"] for d in holders])
+
+
+def test_the_site_ships_only_the_lunr_files_its_indexes_load(built_site):
+    """Norwegian's stemmer and its support (English is lunr's own), not the theme's 30-odd other
+    languages: a first visit's service worker keeps every lunr file the site has, and saving the
+    site for offline use downloads them."""
+    lunr = Path(built_site) / "assets" / "javascripts" / "lunr"
+    shipped = {p.relative_to(lunr).as_posix() for p in lunr.rglob("*.js")}
+    assert shipped == {"min/lunr.no.min.js", "min/lunr.stemmer.support.min.js"}
+    manifest = json.loads((Path(built_site) / "offline-manifest.json").read_text(encoding="utf-8"))
+    listed = {f["url"] for f in manifest["files"] if "/lunr/" in f["url"]}
+    assert listed == {f"assets/javascripts/lunr/{name}" for name in shipped}
