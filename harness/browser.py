@@ -28,7 +28,6 @@ def launch_args():
     args = list(ARGS)
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")
-    args += [a for a in os.environ.get("XARGS", "").split(" ") if a]
     options = {"args": args}
     path = executable_path()
     if path:
