@@ -59,6 +59,7 @@ HERE = Path(__file__).resolve().parent
 PREFIX_STEMMING = HERE / "lunr_no_prefix.js"
 # lunr-languages' code for each language patched here, from the theme, as shipped.
 LUNR_PATCHES = {"no": PREFIX_STEMMING}
+LUNR = "assets/javascripts/lunr"  # the theme's lunr-languages files
 SEARCH_LATER = "assets/javascripts/workers/search-later.js"
 # Material's configuration in each page (upstream register: sitebuild/upstream.py).
 SEARCH_WORKER = re.compile(r'("search": "[^"]*/workers/)(search\.[0-9a-f]+\.min\.js)(")')
@@ -261,9 +262,6 @@ def split_index(site_dir, default, others):
     return written
 
 
-LUNR = "assets/javascripts/lunr"
-
-
 def lunr_files(index_langs):
     """The files under assets/javascripts/lunr/ that Material's search worker loads for indexes
     whose configurations name these lists of languages (its own rule, upstream register:
@@ -285,7 +283,7 @@ def prune_lunr(site_dir, index_langs):
     and saving the site for offline use would download them."""
     folder = Path(site_dir) / LUNR
     keep = lunr_files(index_langs)
-    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+    for path in list(folder.rglob("*")) if folder.is_dir() else ():
         name = path.relative_to(folder).as_posix()
         if path.is_file() and name.removesuffix(".gz").removesuffix(".br") not in keep:
             path.unlink()
@@ -298,7 +296,7 @@ def split(site):
     prune_lunr(site_dir, split_index(site_dir, site.default_lang, site.other_langs))
     for lang, patch in LUNR_PATCHES.items():
         if lang in site.other_langs:
-            name = f"assets/javascripts/lunr/min/lunr.{lang}.min.js"
+            name = f"{LUNR}/min/lunr.{lang}.min.js"
             write_if_changed(site_dir / name, theme_file(site.theme_dirs, name) + b"\n" + patch.read_bytes())
     [worker] = (site_dir / "assets/javascripts/workers").glob("search.*.min.js")
     later = theme_file(site.theme_dirs, SEARCH_LATER).replace(b"__MATERIAL_SEARCH_WORKER__", worker.name.encode())

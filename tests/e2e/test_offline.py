@@ -14,6 +14,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from harness.site_server import SiteServer
+from sitebuild import search
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "hooks"))
 import offline
@@ -79,8 +80,8 @@ def test_the_first_page_opened_searches_offline_in_its_language_even_if_its_inde
     wait_until_kept(page)
     index = site_url + LANG_PREFIX[lang] + "search/search_index.json"
     until(page, "async url => !!(await caches.match(url))", index, timeout=30_000)
-    if lang != "en":  # and the language's lunr file, which Material's search worker loads
-        lunr = site_url + f"assets/javascripts/lunr/min/lunr.{lang}.min.js"
+    for name in search.lunr_files([[lang]]):  # and what Material's search worker loads for it
+        lunr = f"{site_url}{search.LUNR}/{name}"
         until(page, "async url => !!(await caches.match(url))", lunr, timeout=30_000)
     page.unroute_all(behavior="wait")  # the late answer has gone through
     sw_context.set_offline(True)
