@@ -245,6 +245,16 @@ def test_a_repaired_self_check_always_says_what_was_dropped(page, site_url, lang
 
 WASM = re.compile(r".*\.wasm(\?.*)?$")
 LOADER = re.compile(r".*/pyodide\.mjs(\?.*)?$")
+RUNTIME = re.compile(r".*/pyodide\.asm\.mjs(\?.*)?$")
+# Every file a start downloads: the worker imports the loader and the runtime script, Pyodide
+# fetches the rest.
+PYTHONS_FILES = {
+    "loader": LOADER,
+    "runtime": RUNTIME,
+    "wasm": WASM,
+    "stdlib": re.compile(r".*/python_stdlib\.zip(\?.*)?$"),
+    "lock": re.compile(r".*/pyodide-lock\.json(\?.*)?$"),
+}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -270,7 +280,8 @@ def test_python_that_cannot_load_is_said_and_leaves_no_uncaught_error(page, site
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_one_failed_download_of_python_is_retried_without_a_reload(page, site_url, lang):
+@pytest.mark.parametrize("file", list(PYTHONS_FILES.values()), ids=list(PYTHONS_FILES))
+def test_one_failed_download_of_python_is_retried_without_a_reload(page, site_url, lang, file):
     ws = "stakeholder-matrix" if lang == "en" else "vi-worksheet"
     asked = []
 
@@ -281,8 +292,8 @@ def test_one_failed_download_of_python_is_retried_without_a_reload(page, site_ur
         else:
             route.continue_()
 
-    # The worker imports pyodide.mjs; the page's routes see a dedicated worker's requests.
-    page.route(LOADER, first_fails)
+    # The page's routes see a dedicated worker's requests.
+    page.route(file, first_fails)
     loads = []
     page.on("load", lambda: loads.append(page.url))
     errors = watch_errors(page)

@@ -60,6 +60,7 @@ test("what counts as a failure on the way, and what as a block", async () => {
   const answer = (status, type) => async () => new Response("x", { status, headers: { "content-type": type } });
   const none = new Set();
   assert.equal(await transient(url, answer(200, "text/javascript"), none), true); // reachable now
+  assert.equal(await transient(url, answer(200, "application/wasm"), none), true); // the .wasm, reachable now
   assert.equal(await transient(url, answer(200, "text/html"), none), false); // the wrong type
   assert.equal(await transient(url, answer(404, "text/html"), none), false); // missing
   assert.equal(await transient(url, answer(503, "text/html"), none), true); // a busy server
@@ -68,4 +69,20 @@ test("what counts as a failure on the way, and what as a block", async () => {
   };
   assert.equal(await transient(url, offline, none), true);
   assert.equal(await transient(url, answer(200, "text/javascript"), new Set([url])), false); // the policy
+});
+
+test("asking whether a file can be reached again does not download it", async () => {
+  let cancelled = false;
+  const body = new ReadableStream({
+    pull(controller) {
+      controller.enqueue(new Uint8Array(1 << 20));
+    },
+    cancel() {
+      cancelled = true;
+    },
+  });
+  const big = async () => new Response(body, { status: 200, headers: { "content-type": "application/wasm" } });
+  assert.equal(await transient("https://guide.example.org/a.wasm", big, new Set()), true);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.ok(cancelled, "the answer's body was cancelled, not left to download");
 });

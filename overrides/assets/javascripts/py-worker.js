@@ -27,15 +27,22 @@ let bridge = null;
 const post = (message) => self.postMessage(message);
 const said = (error) => String(error?.message ? error.message : error);
 watchWasm();
+// Pyodide starts its other downloads (the standard library, its lock file) early too and awaits
+// them later: one that fails meanwhile counts as an unhandled rejection, though Pyodide hears of
+// it, and the start then fails and is tried again (below) or said.
+self.addEventListener("unhandledrejection", (event) => {
+  if (!bridge && event.reason instanceof TypeError && /fetch/i.test(event.reason.message)) event.preventDefault();
+});
 
 // Which addresses the worker's Content-Security-Policy refused: never tried again (retry.js).
 const refused = new Set();
 self.addEventListener("securitypolicyviolation", (event) => refused.add(event.blockedURI));
 const download = (url, attempt) => retried(attempt, () => transient(url, fetch, refused));
+// A module whose download failed may stay failed under its address: a retry asks under another.
+const importModule = (url) => download(url, (i) => import(i ? `${url}?retry=${i}` : url));
 
 function start(loadPyodide, snapshot, createPyodideModule) {
-  const options = { indexURL: new URL("pyodide/", assets).href };
-  if (createPyodideModule) options.createPyodideModule = createPyodideModule;
+  const options = { indexURL: new URL("pyodide/", assets).href, createPyodideModule };
   return Promise.race([
     loadPyodide(snapshot ? { ...options, _loadSnapshot: snapshot } : { ...options, _makeSnapshot: true }),
     wasmFailure(), // this start's own
@@ -66,26 +73,30 @@ async function boot() {
   code.catch(() => {}); // reported where it is awaited
   const files = code.then(readZip);
   files.catch(() => {}); // Pyodide unpacks it then
-  // A repeat visit imports the runtime script alongside its loader, not after it (Pyodide's own
-  // order); both come from this browser's caches.
-  const runtime = saved ? import(new URL("pyodide/pyodide.asm.mjs", assets).href).then((m) => m.default) : null;
-  if (runtime) runtime.catch(() => {}); // Pyodide imports it itself then
-  // A module whose download failed may stay failed under its address: a retry asks under another.
-  const loader = new URL("pyodide/pyodide.mjs", assets).href;
-  const { loadPyodide } = await download(loader, (i) => import(i ? `${loader}?retry=${i}` : loader));
+  // The runtime script is imported alongside its loader, not after it (Pyodide's own order):
+  // 1 MB of JavaScript compiles while the loader arrives, and a download of it that fails on the
+  // way is tried again, as the loader's is (Pyodide's own import is not).
+  const runtime = importModule(new URL("pyodide/pyodide.asm.mjs", assets).href).then((m) => m.default);
+  runtime.catch(() => {}); // reported where it is awaited
+  const { loadPyodide } = await importModule(new URL("pyodide/pyodide.mjs", assets).href);
+  const createPyodideModule = await runtime;
   post({ type: MSG.progress, step: "start" });
   let pyodide = null;
   let from = "start";
   if (snapshot) {
     try {
-      pyodide = await start(loadPyodide, snapshot, await runtime.catch(() => null));
+      pyodide = await start(loadPyodide, snapshot, createPyodideModule);
       from = "snapshot";
     } catch (error) {
       console.warn("Python's start-up snapshot could not be used; starting afresh:", error);
       await snapshots.drop();
     }
   }
-  if (!pyodide) pyodide = await start(loadPyodide, null);
+  // A start whose download of the .wasm (wasm-watch.js hears of it), the standard library or the
+  // lock file failed on the way is made again, as the modules' downloads are: Pyodide's own
+  // gives up. Whether another try may work is asked of the .wasm's address.
+  const wasm = new URL("pyodide/pyodide.asm.wasm", assets).href;
+  if (!pyodide) pyodide = await download(wasm, () => start(loadPyodide, null, createPyodideModule));
   post({ type: MSG.progress, step: "code" });
   // The files, for what is imported later (each worksheet's own module, on its first use).
   const unpacked = await files.catch(() => null);

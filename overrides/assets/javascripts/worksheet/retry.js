@@ -38,8 +38,10 @@ export async function transient(url, fetch, refused) {
   if (refused.has(url)) return false;
   try {
     const response = await fetch(url, { cache: "no-store" });
+    // Only the answer's status and type are wanted, not the file itself (9.6 MB for the .wasm).
+    response.body?.cancel().catch(() => {});
     if (!response.ok) return response.status >= 500;
-    return /javascript|zip|octet-stream/.test(response.headers.get("content-type") || "");
+    return /javascript|zip|wasm|octet-stream/.test(response.headers.get("content-type") || "");
   } catch {
     return true;
   }
