@@ -2,13 +2,13 @@
 // main thread: the start-up, then one answer per call. The interface (messages, actions) is
 // declared in worksheet/protocol.js; its parts: worksheet/snapshot.js (the kept snapshot's
 // format), worksheet/snapshot-store.js (Cache Storage), worksheet/zip.js (tools.zip),
-// worksheet/wasm-watch.js (a .wasm that cannot be compiled), worksheet/retry.js (a download that
-// failed on the way).
+// worksheet/wasm-watch.js (a .wasm that cannot be compiled; downloads that failed),
+// worksheet/retry.js (a download that failed on the way).
 import { MSG } from "./worksheet/protocol.js";
 import { retried, transient } from "./worksheet/retry.js";
 import { snapshotStore } from "./worksheet/snapshot-store.js";
 import { unpack } from "./worksheet/snapshot.js";
-import { wasmFailure, watchWasm } from "./worksheet/wasm-watch.js";
+import { failedDownloads, wasmFailure, watchWasm } from "./worksheet/wasm-watch.js";
 import { readZip, writeFiles } from "./worksheet/zip.js";
 
 const assets = new URL("../", import.meta.url);
@@ -47,6 +47,24 @@ function start(loadPyodide, snapshot, createPyodideModule) {
     loadPyodide(snapshot ? { ...options, _loadSnapshot: snapshot } : { ...options, _makeSnapshot: true }),
     wasmFailure(), // this start's own
   ]);
+}
+
+// A start that failed because one of Pyodide's own downloads (the .wasm, the standard library,
+// the lock file) failed on the way is made again, as the modules' downloads are; Pyodide itself
+// gives up. One that failed otherwise (a .wasm the policy does not let compile) is not.
+function startAfresh(loadPyodide, createPyodideModule) {
+  const wasm = new URL("pyodide/pyodide.asm.wasm", assets).href;
+  let lost = false;
+  const attempt = async () => {
+    const before = failedDownloads();
+    try {
+      return await start(loadPyodide, null, createPyodideModule);
+    } catch (error) {
+      lost = failedDownloads() > before;
+      throw error;
+    }
+  };
+  return retried(attempt, async () => lost && transient(wasm, fetch, refused));
 }
 
 // The page says "go" once it has painted (worksheet.js). A first visit waits for it, so Python's
@@ -92,11 +110,7 @@ async function boot() {
       await snapshots.drop();
     }
   }
-  // A start whose download of the .wasm (wasm-watch.js hears of it), the standard library or the
-  // lock file failed on the way is made again, as the modules' downloads are: Pyodide's own
-  // gives up. Whether another try may work is asked of the .wasm's address.
-  const wasm = new URL("pyodide/pyodide.asm.wasm", assets).href;
-  if (!pyodide) pyodide = await download(wasm, () => start(loadPyodide, null, createPyodideModule));
+  if (!pyodide) pyodide = await startAfresh(loadPyodide, createPyodideModule);
   post({ type: MSG.progress, step: "code" });
   // The files, for what is imported later (each worksheet's own module, on its first use).
   const unpacked = await files.catch(() => null);

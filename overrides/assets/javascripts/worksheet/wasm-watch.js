@@ -4,10 +4,16 @@
 // worker hears of that failure itself, from WebAssembly.instantiateStreaming, which Pyodide
 // calls once, and stops waiting. No request is made to check the file beforehand. The failed
 // compile is answered with a promise that never settles: Pyodide's fallback (a second download
-// of the file) would only fail again, and leave its rejections uncaught in the page.
+// of the file) would only fail again, and leave its rejections uncaught in the page. It also
+// counts the worker's downloads that failed on the way, so that a start that lost one can be
+// told from one that failed otherwise (py-worker.js makes only the first kind again).
 
 /** @type {(error: Error) => void} */
 let failed = () => {};
+let lost = 0;
+
+/** How many of the worker's downloads have failed on the way so far (a start that lost one may be made again). */
+export const failedDownloads = () => lost;
 
 /** A promise rejected when the next compile fails; one start-up's own. @returns {Promise<never>} */
 export function wasmFailure() {
@@ -22,7 +28,7 @@ export function watchWasm() {
   const fetch = self.fetch;
   self.fetch = (...args) => {
     const response = fetch(...args);
-    response.catch(() => {});
+    response.catch(() => (lost += 1));
     return response;
   };
   if (typeof WebAssembly.instantiateStreaming !== "function") return;
