@@ -257,30 +257,37 @@ PYTHONS_FILES = {
 }
 
 
+# Each of Python's files refused every time, or answered by something else (a portal's page),
+# and the .wasm cut short on the way and kept by a proxy: the same worker starts every worksheet,
+# so the worksheets take turns over the cases.
+CANNOT_LOAD = [f"{name} {how}" for name in PYTHONS_FILES for how in ("refused", "as a web page")] + ["wasm broken"]
+
+
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("ws", PAGES)
-@pytest.mark.parametrize("blocked", ["wasm", "pyodide.mjs", "pyodide.mjs as a web page", "wasm broken"])
+@pytest.mark.parametrize(
+    ("blocked", "ws"), [(case, list(PAGES)[i % len(PAGES)]) for i, case in enumerate(CANNOT_LOAD)], ids=CANNOT_LOAD
+)
 def test_python_that_cannot_load_is_said_and_leaves_no_uncaught_error(page, site_url, ws, lang, blocked):
     asked = []
+    arrives = not blocked.endswith("refused")
 
     def block(route):
         asked.append(route.request.url)
-        # A portal's page instead of the file, or a file cut short on the way and kept by a
-        # proxy: it arrives, cannot run, and no retry helps.
-        if blocked == "pyodide.mjs as a web page":
+        # It arrives, cannot run, and no retry helps.
+        if blocked.endswith("as a web page"):
             route.fulfill(status=200, body="<html>blocked</html>", content_type="text/html")
         elif blocked == "wasm broken":
             route.fulfill(status=200, body=b"\0asm\x01\0\0\0\x01", content_type="application/wasm")
         else:
             route.abort()
 
-    page.route(WASM if blocked.startswith("wasm") else LOADER, block)
+    page.route(PYTHONS_FILES[blocked.split()[0]], block)
     errors = watch_errors(page)
     open_page(page, site_url, ws, lang, ready=False)
     status = page.locator("[data-status]")
     expect(status).to_contain_text(t(ws, lang)("status_failed"), timeout=90_000)
     assert page.locator("[data-worksheet]").get_attribute("data-ready") == "false"
-    if blocked in ("pyodide.mjs as a web page", "wasm broken"):
+    if arrives:
         # A file that arrived but cannot run is not tried again: it is asked for once, and at
         # most once more to see whether another try could work.
         assert len(asked) <= 2, asked

@@ -61,6 +61,7 @@ test("what counts as a failure on the way, and what as a block", async () => {
   const none = new Set();
   assert.equal(await transient(url, answer(200, "text/javascript"), none), true); // reachable now
   assert.equal(await transient(url, answer(200, "application/wasm"), none), true); // the .wasm, reachable now
+  assert.equal(await transient(url, answer(200, "application/json"), none), true); // the lock file, reachable now
   assert.equal(await transient(url, answer(200, "text/html"), none), false); // the wrong type
   assert.equal(await transient(url, answer(404, "text/html"), none), false); // missing
   assert.equal(await transient(url, answer(503, "text/html"), none), true); // a busy server

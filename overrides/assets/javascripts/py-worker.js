@@ -27,11 +27,14 @@ let bridge = null;
 const post = (message) => self.postMessage(message);
 const said = (error) => String(error?.message ? error.message : error);
 watchWasm();
-// Pyodide starts its other downloads (the standard library, its lock file) early too and awaits
-// them later: one that fails meanwhile counts as an unhandled rejection, though Pyodide hears of
-// it, and the start then fails and is tried again (below) or said.
+// Pyodide starts its work early (its downloads, the package index it makes of its lock file) and
+// awaits it only later, in its start: one that fails meanwhile counts as an unhandled rejection,
+// though the start hears of it, fails, and is tried again (below) or said. Until Python is ready
+// no promise of this worker's own is left unhandled, so any such rejection is Pyodide's, and its
+// start's outcome speaks for it. (Chrome does not raise this event for a rejection of
+// Response.json(), so the lock file is read here, not by Pyodide: see boot.)
 self.addEventListener("unhandledrejection", (event) => {
-  if (!bridge && event.reason instanceof TypeError && /fetch/i.test(event.reason.message)) event.preventDefault();
+  if (!bridge) event.preventDefault();
 });
 
 // Which addresses the worker's Content-Security-Policy refused: never tried again (retry.js).
@@ -41,8 +44,9 @@ const download = (url, attempt) => retried(attempt, () => transient(url, fetch, 
 // A module whose download failed may stay failed under its address: a retry asks under another.
 const importModule = (url) => download(url, (i) => import(i ? `${url}?retry=${i}` : url));
 
-function start(loadPyodide, snapshot, createPyodideModule) {
-  const options = { indexURL: new URL("pyodide/", assets).href, createPyodideModule };
+function start(loadPyodide, snapshot, createPyodideModule, lockFileContents) {
+  const indexURL = new URL("pyodide/", assets).href;
+  const options = { indexURL, packageBaseUrl: indexURL, lockFileContents, createPyodideModule };
   return Promise.race([
     loadPyodide(snapshot ? { ...options, _loadSnapshot: snapshot } : { ...options, _makeSnapshot: true }),
     wasmFailure(), // this start's own
@@ -52,13 +56,13 @@ function start(loadPyodide, snapshot, createPyodideModule) {
 // A start that failed because one of Pyodide's own downloads (the .wasm, the standard library,
 // the lock file) failed on the way is made again, as the modules' downloads are; Pyodide itself
 // gives up. One that failed otherwise (a .wasm the policy does not let compile) is not.
-function startAfresh(loadPyodide, createPyodideModule) {
+function startAfresh(loadPyodide, createPyodideModule, lock) {
   const wasm = new URL("pyodide/pyodide.asm.wasm", assets).href;
   let lost = false;
   const attempt = async () => {
     const before = failedDownloads();
     try {
-      return await start(loadPyodide, null, createPyodideModule);
+      return await start(loadPyodide, null, createPyodideModule, lock);
     } catch (error) {
       lost = failedDownloads() > before;
       throw error;
@@ -96,21 +100,34 @@ async function boot() {
   // way is tried again, as the loader's is (Pyodide's own import is not).
   const runtime = importModule(new URL("pyodide/pyodide.asm.mjs", assets).href).then((m) => m.default);
   runtime.catch(() => {}); // reported where it is awaited
+  // Pyodide's lock file (its package index; 0.1 kB), read here beside the modules and handed to
+  // it, so that one which cannot be read (a portal's page in its place) fails the start with a
+  // plain reason, and one lost on the way is asked for again on its own.
+  const lockUrl = new URL("pyodide/pyodide-lock.json", assets).href;
+  const lock = download(lockUrl, async () => {
+    const response = await fetch(lockUrl);
+    if (!response.ok) throw new Error(`pyodide-lock.json: HTTP ${response.status}`);
+    return response.json().catch((error) => {
+      throw new Error(`pyodide-lock.json cannot be read: ${said(error)}`);
+    });
+  });
+  lock.catch(() => {}); // reported where it is awaited
   const { loadPyodide } = await importModule(new URL("pyodide/pyodide.mjs", assets).href);
   const createPyodideModule = await runtime;
+  const lockFileContents = await lock;
   post({ type: MSG.progress, step: "start" });
   let pyodide = null;
   let from = "start";
   if (snapshot) {
     try {
-      pyodide = await start(loadPyodide, snapshot, createPyodideModule);
+      pyodide = await start(loadPyodide, snapshot, createPyodideModule, lockFileContents);
       from = "snapshot";
     } catch (error) {
       console.warn("Python's start-up snapshot could not be used; starting afresh:", error);
       await snapshots.drop();
     }
   }
-  if (!pyodide) pyodide = await startAfresh(loadPyodide, createPyodideModule);
+  if (!pyodide) pyodide = await startAfresh(loadPyodide, createPyodideModule, lockFileContents);
   post({ type: MSG.progress, step: "code" });
   // The files, for what is imported later (each worksheet's own module, on its first use).
   const unpacked = await files.catch(() => null);

@@ -29,7 +29,7 @@ export async function retried(attempt, transient, { waits = WAITS, wait = pause 
 /**
  * Whether another try at a file may work, asked only after a failure (never beforehand): not
  * for a file the policy refused, one that is missing (4xx) or one served with a type that
- * cannot run; yes when it could not be reached or the server failed (5xx).
+ * cannot be used; yes when it could not be reached or the server failed (5xx).
  * @param {string} url
  * @param {(url: string, init: RequestInit) => Promise<Response>} fetch
  * @param {Set<string>} refused addresses the Content-Security-Policy refused
@@ -41,7 +41,7 @@ export async function transient(url, fetch, refused) {
     // Only the answer's status and type are wanted, not the file itself (9.6 MB for the .wasm).
     response.body?.cancel().catch(() => {});
     if (!response.ok) return response.status >= 500;
-    return /javascript|zip|wasm|octet-stream/.test(response.headers.get("content-type") || "");
+    return /javascript|json|zip|wasm|octet-stream/.test(response.headers.get("content-type") || "");
   } catch {
     return true;
   }
