@@ -246,14 +246,15 @@ def test_a_repaired_self_check_always_says_what_was_dropped(page, site_url, lang
 WASM = re.compile(r".*\.wasm(\?.*)?$")
 LOADER = re.compile(r".*/pyodide\.mjs(\?.*)?$")
 RUNTIME = re.compile(r".*/pyodide\.asm\.mjs(\?.*)?$")
-# Every file a start downloads: the worker imports the loader and the runtime script, Pyodide
-# fetches the rest.
+# Every file a start downloads: the worker imports the loader and the runtime script and reads
+# the lock file and the worksheets' code (tools.zip); Pyodide fetches the rest.
 PYTHONS_FILES = {
     "loader": LOADER,
     "runtime": RUNTIME,
     "wasm": WASM,
     "stdlib": re.compile(r".*/python_stdlib\.zip(\?.*)?$"),
     "lock": re.compile(r".*/pyodide-lock\.json(\?.*)?$"),
+    "tools": re.compile(r".*/tools\.zip(\?.*)?$"),
 }
 
 
