@@ -53,16 +53,16 @@ function start(loadPyodide, snapshot, createPyodideModule, lockFileContents) {
   ]);
 }
 
-// A start that failed because one of Pyodide's own downloads (the .wasm, the standard library,
-// the lock file) failed on the way is made again, as the modules' downloads are; Pyodide itself
-// gives up. One that failed otherwise (a .wasm the policy does not let compile) is not.
-function startAfresh(loadPyodide, createPyodideModule, lock) {
+// A start that failed because one of Pyodide's own downloads (the .wasm, the standard library)
+// failed on the way is made again, as the worker's own downloads are; Pyodide itself gives up.
+// One that failed otherwise (a .wasm the policy does not let compile) is not.
+function startAfresh(loadPyodide, createPyodideModule, lockFileContents) {
   const wasm = new URL("pyodide/pyodide.asm.wasm", assets).href;
   let lost = false;
   const attempt = async () => {
     const before = failedDownloads();
     try {
-      return await start(loadPyodide, null, createPyodideModule, lock);
+      return await start(loadPyodide, null, createPyodideModule, lockFileContents);
     } catch (error) {
       lost = failedDownloads() > before;
       throw error;
