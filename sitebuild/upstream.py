@@ -114,6 +114,22 @@ REGISTER = (
         ),
     ),
     Reliance(
+        "material-search-index-request",
+        "mkdocs-material",
+        "Material asks for its search index with an XMLHttpRequest (opened, then heard through "
+        '"load" and "error", a blob parsed as JSON) as its script starts. search-hold.js holds '
+        "that request back on worksheet pages; search-index.js listens before Material, asks "
+        "again after a failure on the way and says when the index cannot be had.",
+        "overrides/assets/javascripts/search-index.js",
+        "XMLHttpRequest.prototype.open",
+        (
+            UP + "test_materials_search_asks_for_its_index_with_an_xmlhttprequest_it_hears_by_load_and_error",
+            "tests/e2e/test_reliability.py::"
+            "test_a_search_index_lost_once_is_asked_for_again_and_one_that_cannot_be_had_is_said",
+            "tests/e2e/test_search_language.py::test_a_worksheet_page_downloads_and_builds_its_search_index_after_python_is_ready",
+        ),
+    ),
+    Reliance(
         "material-css-variables",
         "mkdocs-material",
         "The brand's colours set Material's CSS variables (--md-primary-fg-color and others).",

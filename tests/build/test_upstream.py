@@ -105,6 +105,29 @@ def test_materials_search_worker_loads_the_lunr_files_the_build_keeps():
     assert "/min/lunr.stemmer.support.min.js`" in loaded
 
 
+def test_materials_search_asks_for_its_index_with_an_xmlhttprequest_it_hears_by_load_and_error():
+    """search-hold.js and search-index.js wrap XMLHttpRequest's open and send for the index, and
+    search-index.js listens before Material: Material must still ask for search_index.json through
+    its one request function, an XMLHttpRequest opened before its listeners are added, asking for
+    a blob, heard through "load" and "error", then parsed as JSON."""
+    import material
+
+    [bundle] = (Path(material.__file__).parent / "templates" / "assets" / "javascripts").glob("bundle.*.min.js")
+    code = bundle.read_text(encoding="utf-8")
+    request = re.search(
+        r'function (\w+)\(\w,\w\)\{return new \w+\(\w=>\{let (\w)=new XMLHttpRequest;return \2\.open\("GET",[^)]*\),'
+        r'\2\.responseType="blob",\2\.addEventListener\("load",.*?\2\.addEventListener\("error",.*?\2\.send\(\)',
+        code,
+        re.S,
+    )
+    assert request, "Material's request function has changed"
+    json_request = re.search(
+        rf"function (\w+)\(\w,\w\)\{{return {request.group(1)}\(\w,\w\)\.pipe\([^;]*JSON\.parse", code
+    )
+    assert json_request, "Material no longer reads JSON through that request"
+    assert re.search(rf'{json_request.group(1)}\(new URL\("search/search_index\.json",', code)
+
+
 def test_the_brands_css_variables_are_materials():
     import material
 

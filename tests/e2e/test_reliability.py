@@ -12,7 +12,18 @@ import re
 import threading
 
 import pytest
-from pages import DAMAGED_COPIES, PAGES, before, open_page, read_download, ready_selector, storage_key, until
+from pages import (
+    DAMAGED_COPIES,
+    LANG_PREFIX,
+    PAGES,
+    before,
+    open_page,
+    read_download,
+    ready_selector,
+    search_hrefs,
+    storage_key,
+    until,
+)
 from pages import strings as t
 from playwright.sync_api import expect
 from sheets import SHEETS
@@ -324,6 +335,53 @@ def test_one_failed_download_of_python_is_retried_without_a_reload(page, site_ur
     expect(page.locator("[data-status]")).to_contain_text(t(ws, lang)("status_ready"))
     page.locator(SHEETS[ws].text).first.fill("Python answers")
     expect(page.locator("[data-region='report']")).to_contain_text("Python answers")
+    assert errors == [] and rejections(page) == []
+
+
+# ---------------------------------------------------------------- the search index fails to load
+
+SEARCH_INDEX = re.compile(r".*/search/search_index\.json(\?.*)?$")
+QUERY = {"en": "stakeholder", "no": "interessent"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("how", ["lost once", "refused", "as a web page", "cut short"])
+def test_a_search_index_lost_once_is_asked_for_again_and_one_that_cannot_be_had_is_said(page, site_url, lang, how):
+    asked = []
+
+    def answer(route):
+        asked.append(route.request.url)
+        if how == "lost once" and len(asked) > 1:
+            route.continue_()
+        elif how == "as a web page":
+            route.fulfill(status=200, body="<html>Log in to the network</html>", content_type="text/html")
+        elif how == "cut short":
+            route.fulfill(
+                status=200, body='{"config": {"lang": ["en"]}, "docs": [{"loc', content_type="application/json"
+            )
+        else:
+            route.abort("connectionreset")
+
+    page.route(SEARCH_INDEX, answer)
+    errors = watch_errors(page)
+    page.goto(site_url + LANG_PREFIX[lang] + "glossary/")
+    line = page.locator(".md-search-result__meta")
+    said = line.get_attribute("data-search-unavailable")
+    if how == "lost once":
+        assert search_hrefs(page, QUERY[lang])
+        assert len(asked) == 2
+    else:
+        page.locator("input.md-search__input").click()
+        expect(line).to_have_text(said, timeout=10_000)
+        # A file that arrived is not asked for again: another try would bring the same.
+        assert len(asked) == (3 if how == "refused" else 1), asked
+    other = page.evaluate(
+        "async (url) => new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html')"
+        ".querySelector('[data-search-unavailable]').getAttribute('data-search-unavailable')",
+        site_url + LANG_PREFIX[{"en": "no", "no": "en"}[lang]] + "glossary/",
+    )
+    assert said and other and said != other  # in the page's own language
+    page.wait_for_timeout(500)  # anything left unhandled shows by now
     assert errors == [] and rejections(page) == []
 
 
