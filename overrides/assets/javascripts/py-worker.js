@@ -43,6 +43,15 @@ self.addEventListener("securitypolicyviolation", (event) => refused.add(event.bl
 const download = (url, attempt) => retried(attempt, () => transient(url, fetch, refused));
 // A module whose download failed may stay failed under its address: a retry asks under another.
 const importModule = (url) => download(url, (i) => import(i ? `${url}?retry=${i}` : url));
+/** A file of the worker's own, its body read by `read` (one that cannot be read fails, plainly). */
+const fetchFile = (url, name, read) =>
+  download(url, async () => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+    return read(response).catch((error) => {
+      throw new Error(`${name} cannot be read: ${said(error)}`);
+    });
+  });
 
 function start(loadPyodide, snapshot, createPyodideModule, lockFileContents) {
   const indexURL = new URL("pyodide/", assets).href;
@@ -87,11 +96,7 @@ async function boot() {
   post({ type: MSG.progress, step: "runtime" });
   // The worksheet code downloads while Python starts, not after.
   const zipUrl = new URL(`tools.zip?v=${codeVersion}`, assets).href;
-  const code = download(zipUrl, async () => {
-    const response = await fetch(zipUrl);
-    if (!response.ok) throw new Error(`tools.zip: HTTP ${response.status}`);
-    return response.arrayBuffer();
-  });
+  const code = fetchFile(zipUrl, "tools.zip", (response) => response.arrayBuffer());
   code.catch(() => {}); // reported where it is awaited
   const files = code.then(readZip);
   files.catch(() => {}); // Pyodide unpacks it then
@@ -104,13 +109,7 @@ async function boot() {
   // it, so that one which cannot be read (a portal's page in its place) fails the start with a
   // plain reason, and one lost on the way is asked for again on its own.
   const lockUrl = new URL("pyodide/pyodide-lock.json", assets).href;
-  const lock = download(lockUrl, async () => {
-    const response = await fetch(lockUrl);
-    if (!response.ok) throw new Error(`pyodide-lock.json: HTTP ${response.status}`);
-    return response.json().catch((error) => {
-      throw new Error(`pyodide-lock.json cannot be read: ${said(error)}`);
-    });
-  });
+  const lock = fetchFile(lockUrl, "pyodide-lock.json", (response) => response.json());
   lock.catch(() => {}); // reported where it is awaited
   const { loadPyodide } = await importModule(new URL("pyodide/pyodide.mjs", assets).href);
   const createPyodideModule = await runtime;
